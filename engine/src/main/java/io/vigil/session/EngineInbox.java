@@ -1,0 +1,94 @@
+package io.vigil.session;
+
+import io.vigil.model.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bounded queue between the journal and the engine thread.
+ *
+ * <p>Capacity is reserved <em>before</em> events are journaled ({@link #tryReserve}), so a
+ * committed event always has a place and is never dropped; when no capacity is left the intake
+ * pushes back instead. The engine thread is the only consumer ({@link #drain}).
+ */
+public final class EngineInbox {
+
+    /** A command waiting for the engine thread, with the future its caller waits on. */
+    public record PendingCommand(EngineCommand command, CompletableFuture<CommandResult> result) {
+    }
+
+    private final int capacity;
+    private final Semaphore free;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
+    public EngineInbox(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("engine queue capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.free = new Semaphore(capacity);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Events queued or reserved and not yet taken by the engine. */
+    public int backlog() {
+        return capacity - free.availablePermits();
+    }
+
+    /** Reserves room for {@code events} events; false (and nothing reserved) when there is none. */
+    public boolean tryReserve(int events) {
+        return events <= capacity && free.tryAcquire(events);
+    }
+
+    /** Gives back room reserved for events that were not journaled after all. */
+    public void release(int events) {
+        free.release(events);
+    }
+
+    /** Hands committed events (whose room was reserved) to the engine. */
+    public void deliver(List<Event> events) {
+        if (!events.isEmpty()) {
+            queue.add(List.copyOf(events));
+        }
+    }
+
+    /** Queues a command; the future completes once the engine has executed it and its effects are committed. */
+    public CompletableFuture<CommandResult> submit(EngineCommand command) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        queue.add(new PendingCommand(command, result));
+        return result;
+    }
+
+    /**
+     * Engine thread only: waits up to {@code timeoutMillis} for input, then takes what is queued.
+     * Returns a list of {@code List<Event>} chunks and {@link PendingCommand}s in arrival order,
+     * at most about {@code maxEvents} events; releases the room of the events it takes.
+     */
+    public List<Object> drain(int maxEvents, long timeoutMillis) throws InterruptedException {
+        List<Object> taken = new ArrayList<>();
+        Object first = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return taken;
+        }
+        int events = add(taken, first);
+        Object next;
+        while (events < maxEvents && (next = queue.poll()) != null) {
+            events += add(taken, next);
+        }
+        free.release(events);
+        return taken;
+    }
+
+    private static int add(List<Object> taken, Object item) {
+        taken.add(item);
+        return item instanceof List<?> chunk ? chunk.size() : 0;
+    }
+}
