@@ -70,9 +70,9 @@ CREATE TABLE rule_firing (
   rule_name       VARCHAR(255)  NOT NULL,
   rule_package    VARCHAR(255)  NOT NULL,
   ruleset_version CHAR(64)      NOT NULL,          -- SHA-256 of the rule set's sources
-  facts           TEXT          NOT NULL,          -- JSON array of {type, id, summary}
-  event_ids       VARCHAR(1024) NULL,              -- comma-separated ids of matched events
-  outcome         TEXT          NOT NULL,
+  facts           MEDIUMTEXT    NOT NULL,          -- JSON array of {type, id, summary}
+  event_ids       MEDIUMTEXT    NULL,              -- comma-separated ids of matched events (an accumulate may match thousands)
+  outcome         MEDIUMTEXT    NOT NULL,
   prev_hash       CHAR(64)      NOT NULL,
   hash            CHAR(64)      NOT NULL,
   KEY rule_firing_rule (rule_name, id),
@@ -102,7 +102,7 @@ CREATE TABLE incident (
 CREATE TABLE incident_task (
   id            BIGINT       NOT NULL PRIMARY KEY, -- allocated by the engine
   incident_id   BIGINT       NOT NULL,
-  work_item_id  BIGINT       NOT NULL,             -- the jBPM work item it stands for
+  work_item_id  BIGINT       NULL,                 -- the jBPM work item it stands for, when the writer knows it
   name          VARCHAR(64)  NOT NULL,             -- Acknowledge, Resolve
   state         VARCHAR(16)  NOT NULL,             -- OPEN, COMPLETED, CANCELLED
   opened_at     DATETIME(3)  NOT NULL,
@@ -116,7 +116,7 @@ CREATE TABLE incident_timeline (
   id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
   incident_id  BIGINT       NOT NULL,
   at           DATETIME(3)  NOT NULL,
-  kind         VARCHAR(32)  NOT NULL,              -- OPENED, TASK_OPENED, ESCALATED, ACKNOWLEDGED, RESOLVED
+  kind         VARCHAR(32)  NOT NULL,              -- OPENED, TASK_OPENED, TASK_COMPLETED, ESCALATED, ACKNOWLEDGED, RESOLVED
   text         VARCHAR(2048) NOT NULL,
   actor        VARCHAR(255) NULL,
   firing_id    BIGINT       NULL,
@@ -126,10 +126,13 @@ CREATE TABLE incident_timeline (
 -- How far the engine got, and the marshalled session it can restart from. One row (id = 1).
 -- The checkpoint moves in the same transaction as the outcomes of the batch it names; a
 -- snapshot is written (in that same transaction) whenever a batch changed process state.
+-- write_seq counts the outcome writer's transactions: when a commit fails ambiguously (the
+-- connection drops during COMMIT), the retry reads it to tell whether the first try landed.
 CREATE TABLE engine_checkpoint (
   id                 TINYINT     NOT NULL PRIMARY KEY,
   last_event_id      BIGINT      NOT NULL,
   last_firing_id     BIGINT      NOT NULL,
+  write_seq          BIGINT      NOT NULL,
   updated_at         DATETIME(3) NOT NULL
 ) ENGINE=InnoDB;
 

@@ -1,12 +1,16 @@
 package io.vigil.model;
 
+import java.io.Serializable;
+
 /**
  * The latest status of one module (resource/check). Inserted and modified by the classify rules
  * as events arrive; it outlives the events, so it is a plain (not logical) fact.
  * {@code changes} counts status changes: an incident remembers the change it was opened for, so
- * one critical episode opens at most one incident.
+ * one critical episode opens at most one incident. Serializable for session snapshots.
  */
-public final class ElementStatus implements Describable {
+public final class ElementStatus implements Describable, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String resource;
     private final String check;

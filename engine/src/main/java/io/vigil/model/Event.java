@@ -1,5 +1,6 @@
 package io.vigil.model;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -7,8 +8,11 @@ import java.util.Map;
  * the two derived properties, {@link #getCategory()} and the effective {@link #getStatus()}
  * (initially the received status, derived from the severity where none was sent).
  * Times are epoch milliseconds so they serve directly as the Drools event timestamp.
+ * Serializable because session snapshots marshal the facts with Java serialization.
  */
-public final class Event implements Describable {
+public final class Event implements Describable, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final long id;
     private final long receivedAt;

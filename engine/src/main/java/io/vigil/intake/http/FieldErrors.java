@@ -1,0 +1,33 @@
+package io.vigil.intake.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the errors of one request; keeps the first {@code cap} and counts the rest. */
+final class FieldErrors {
+
+    private final int cap;
+    private final List<FieldError> reported = new ArrayList<>();
+    private int total;
+
+    FieldErrors(int cap) {
+        this.cap = cap;
+    }
+
+    void add(int index, String field, String value, String message) {
+        total++;
+        if (reported.size() < cap) {
+            reported.add(new FieldError(index, field, value, message));
+        }
+    }
+
+    int total() {
+        return total;
+    }
+
+    void throwIfAny() {
+        if (total > 0) {
+            throw new EventValidationException(reported, total);
+        }
+    }
+}

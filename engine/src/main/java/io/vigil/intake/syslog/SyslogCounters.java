@@ -1,0 +1,60 @@
+package io.vigil.intake.syslog;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the syslog server has seen since start, for metrics and tests. */
+public final class SyslogCounters {
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong pending = new AtomicLong();
+
+    /** Messages received (datagrams, TCP frames), good or bad. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Events committed to the journal. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Messages that could not be parsed or framed, stored as dead letters. */
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    /** UDP events dropped because the intake kept refusing them (TCP never drops: it stops reading). */
+    public long rejected() {
+        return rejected.get();
+    }
+
+    /** Parsed events not yet committed nor rejected. */
+    public long pending() {
+        return pending.get();
+    }
+
+    void received(int messages) {
+        received.addAndGet(messages);
+    }
+
+    void deadLettered(int messages) {
+        deadLettered.addAndGet(messages);
+    }
+
+    void submitted(int events) {
+        pending.addAndGet(events);
+    }
+
+    void accepted(int events) {
+        accepted.addAndGet(events);
+        pending.addAndGet(-events);
+    }
+
+    void rejected(int events) {
+        rejected.addAndGet(events);
+        pending.addAndGet(-events);
+    }
+}

@@ -1,0 +1,60 @@
+package io.vigil.intake.syslog;
+
+import io.vigil.intake.DeadLetter;
+import io.vigil.intake.DeadLetterStore;
+import io.vigil.model.EventDraft;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Turns frames of one transport into events for a channel's batches; what cannot be parsed goes to the dead letters. */
+final class SyslogFrameProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(SyslogFrameProcessor.class);
+
+    private final SyslogMessageParser parser;
+    private final DeadLetterStore deadLetters;
+    private final SyslogCounters counters;
+    private final String transport;
+    private final Clock clock;
+
+    SyslogFrameProcessor(SyslogMessageParser parser, DeadLetterStore deadLetters, SyslogCounters counters,
+                         String transport, Clock clock) {
+        this.parser = parser;
+        this.deadLetters = deadLetters;
+        this.counters = counters;
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    /** Adds the frame's event to {@code batches}, or records the frame as a dead letter. */
+    void process(SyslogFrame frame, String peer, SyslogBatchSubmitter batches) {
+        counters.received(1);
+        Instant receivedAt = clock.instant();
+        if (frame.isMalformed()) {
+            deadLetter(receivedAt, peer, frame.malformedReason(), frame.bytes());
+            return;
+        }
+        EventDraft draft;
+        try {
+            draft = parser.parse(frame.bytes(), transport, peer, receivedAt);
+        } catch (SyslogParseException e) {
+            deadLetter(receivedAt, peer, e.getMessage(), frame.bytes());
+            return;
+        }
+        batches.add(draft);
+    }
+
+    private void deadLetter(Instant receivedAt, String peer, String reason, byte[] raw) {
+        counters.deadLettered(1);
+        log.debug("dead letter from {} over {}: {}", peer, transport, reason);
+        try {
+            deadLetters.record(new DeadLetter(receivedAt, transport, peer, reason, raw));
+        } catch (RuntimeException e) {
+            // The store must not throw for bad input; if it fails anyway, the I/O thread carries on.
+            log.error("could not record a dead letter from {} ({})", peer, reason, e);
+        }
+    }
+}

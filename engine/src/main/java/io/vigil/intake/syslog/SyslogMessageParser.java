@@ -1,0 +1,120 @@
+package io.vigil.intake.syslog;
+
+import io.vigil.intake.http.EventLimits;
+import io.vigil.model.EventDraft;
+import io.vigil.model.Severity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one syslog message (RFC 5424, or RFC 3164 and the variants rsyslog and {@code logger}
+ * send) into an event draft: HOSTNAME → resource (the peer when missing), APP-NAME/TAG → check
+ * ("syslog" when missing), PRI → severity with the facility kept as attribute {@code facility},
+ * PROCID, MSGID and structured data → attributes, the peer → source ("syslog:10.0.0.7"). There is
+ * no status: the rules derive it from the severity. Thread-safe.
+ */
+public final class SyslogMessageParser {
+
+    private static final int MAX_PRIORITY = 191;
+    private static final String DEFAULT_CHECK = "syslog";
+    private static final List<String> FACILITIES = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr",
+            "news", "uucp", "cron", "authpriv", "ftp", "ntp", "audit", "alert", "clock",
+            "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7");
+
+    private final Rfc3164Parser rfc3164;
+
+    /** @param rfc3164Zone the zone RFC 3164 timestamps (which carry none) are read in */
+    public SyslogMessageParser(ZoneId rfc3164Zone) {
+        this.rfc3164 = new Rfc3164Parser(rfc3164Zone);
+    }
+
+    /**
+     * @param frame one message as received, without framing (trailing CR, LF and NUL are ignored)
+     * @param peer  the sender's address, e.g. "10.0.0.7"
+     * @throws SyslogParseException with the reason when the message cannot become an event
+     */
+    public EventDraft parse(byte[] frame, String transport, String peer, Instant receivedAt) {
+        String line = withoutLineEnd(new String(frame, StandardCharsets.UTF_8));
+        if (line.isEmpty()) {
+            throw new SyslogParseException("empty message");
+        }
+        TextCursor in = new TextCursor(line);
+        int priority = priority(in);
+        SyslogMessage message;
+        if (line.startsWith("1 ", in.position())) {
+            in.moveTo(in.position() + 2);
+            message = Rfc5424Parser.parse(in, priority);
+        } else {
+            message = rfc3164.parse(in, priority, receivedAt);
+        }
+        return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
+                "syslog:" + peer, message.hostname() == null ? peer : message.hostname(),
+                message.appName() == null ? DEFAULT_CHECK : message.appName(), null, Severity.ofCode(priority & 7),
+                message.message(), attributes(message), line);
+    }
+
+    private static int priority(TextCursor in) {
+        if (!in.skip('<')) {
+            throw new SyslogParseException("missing PRI: expected \"<\" at the start, got " + in.preview());
+        }
+        int value = 0;
+        int digits = 0;
+        while (digits < 3 && Character.isDigit(in.peek())) {
+            value = value * 10 + (in.next() - '0');
+            digits++;
+        }
+        if (digits == 0 || !in.skip('>') || value > MAX_PRIORITY) {
+            int close = in.text().indexOf('>');
+            String pri = close > 0 && close < 6 ? in.text().substring(0, close + 1) : in.text();
+            throw new SyslogParseException("invalid PRI " + SyslogText.quote(pri) + " (expected <0> to <191>)");
+        }
+        return value;
+    }
+
+    private static Map<String, String> attributes(SyslogMessage message) {
+        BoundedAttributes attributes = new BoundedAttributes();
+        attributes.put("facility", FACILITIES.get(message.priority() >> 3));
+        attributes.put("procid", message.procId());
+        attributes.put("msgid", message.msgId());
+        message.structuredData().forEach(attributes::put);
+        return attributes.map;
+    }
+
+    /**
+     * Attributes within the journal's budget (a long structured data section would not fit its
+     * column): what does not fit is dropped, flagged with truncated=true; the raw line keeps it all.
+     */
+    private static final class BoundedAttributes {
+
+        private static final String TRUNCATED = "truncated";
+
+        private final Map<String, String> map = new LinkedHashMap<>();
+        private int left = EventLimits.MAX_ATTRIBUTE_CHARS - TRUNCATED.length() - "true".length();
+
+        void put(String key, String value) {
+            if (value == null) {
+                return;
+            }
+            int size = key.length() + value.length();
+            if (size > left || key.length() > EventLimits.MAX_NAME_CHARS) {
+                map.put(TRUNCATED, "true");
+                return;
+            }
+            left -= size;
+            map.put(key, value);
+        }
+    }
+
+    private static String withoutLineEnd(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r' || line.charAt(end - 1) == '\0')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+}

@@ -1,0 +1,61 @@
+package io.vigil.intake.syslog;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * The end of one TCP connection's pipeline: parses its frames and submits them, one batch per
+ * read burst, through a {@link SyslogBatchSubmitter} that never drops and pauses reading while
+ * the intake is behind. Handlers for TLS or RELP acknowledgements go in front of it; it needs
+ * only {@link SyslogFrame}s.
+ */
+final class SyslogTcpHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SyslogTcpHandler.class);
+
+    private final SyslogFrameProcessor frames;
+    private final SyslogBatchSubmitter submitter;
+    private String peer;
+
+    SyslogTcpHandler(SyslogFrameProcessor frames, SyslogBatchSubmitter submitter) {
+        this.frames = frames;
+        this.submitter = submitter;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        peer = PeerAddress.of(ctx.channel().remoteAddress());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        frames.process((SyslogFrame) msg, peer, submitter);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        submitter.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // A last frame cut off by the close arrives just before this; batches being retried go on.
+        submitter.flush();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("syslog connection from {} failed: {}", peer, cause.toString());
+        } else {
+            log.warn("syslog connection from {} failed, closing it", peer, cause);
+        }
+        ctx.close();
+    }
+}

@@ -1,0 +1,139 @@
+package io.vigil.session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine: one thread, "vigil-engine", owns the session. Each turn it drains the inbox
+ * (waiting at most the poll timeout), moves the session clock to wall time (so due escalation
+ * timers fire, see {@link EngineSession} on the clock), inserts the events, runs the commands,
+ * fires, and publishes one {@link BatchOutcome}. Nothing else touches the session.
+ *
+ * <p>{@link #start()} recovers synchronously from the {@link RecoverySource} before the thread
+ * starts, so when it returns the session is back where stored state says it was.
+ * {@link #close()} lets the thread finish what the inbox holds and publish a final snapshot.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final long CLOSE_TIMEOUT_SECONDS = 60;
+
+    private final RuleSet ruleSet;
+    private final EngineSettings settings;
+    private final EngineInbox inbox;
+    private final OutcomeSink sink;
+    private final RecoverySource recovery;
+    private final Clock wallClock;
+    private volatile boolean running;
+    private volatile long lastEventId;
+    private Thread thread;
+
+    public Engine(RuleSet ruleSet, EngineSettings settings, EngineInbox inbox, OutcomeSink sink, RecoverySource recovery) {
+        this(ruleSet, settings, inbox, sink, recovery, Clock.systemUTC());
+    }
+
+    /** With the wall clock the session clock follows (tests move it by hand). */
+    public Engine(RuleSet ruleSet, EngineSettings settings, EngineInbox inbox, OutcomeSink sink, RecoverySource recovery,
+                  Clock wallClock) {
+        this.ruleSet = ruleSet;
+        this.settings = settings;
+        this.inbox = inbox;
+        this.sink = sink;
+        this.recovery = recovery;
+        this.wallClock = wallClock;
+    }
+
+    /** Recovers the session (synchronously), then starts the engine thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("engine already started");
+        }
+        BatchRunner runner = Recovery.run(ruleSet, settings, recovery, sink, wallClock.millis());
+        lastEventId = runner.lastEventId();
+        running = true;
+        thread = new Thread(() -> loop(runner), "vigil-engine");
+        thread.setUncaughtExceptionHandler((t, e) -> log.error("engine thread died; no events are processed", e));
+        thread.start();
+        log.info("engine started with rule set {} at event {}", ruleSet.version(), lastEventId);
+    }
+
+    private void loop(BatchRunner runner) {
+        long pollMillis = settings.pollTimeout().toMillis();
+        while (running) {
+            try {
+                List<Object> items = inbox.drain(settings.batchSize(), pollMillis);
+                runner.run(items, wallClock.millis());
+                lastEventId = runner.lastEventId();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("engine thread interrupted; stopping without draining the inbox");
+                break;
+            } catch (RuntimeException | Error e) {
+                // BatchRunner handles failures of the session; this is the net under everything else.
+                log.error("engine turn failed outside a batch; going on", e);
+            }
+        }
+        finish(runner);
+    }
+
+    /** Runs what is still queued (those events are journaled; the checkpoint should cover them), then snapshots. */
+    private void finish(BatchRunner runner) {
+        try {
+            List<Object> items;
+            while (!Thread.currentThread().isInterrupted() && !(items = inbox.drain(settings.batchSize(), 0)).isEmpty()) {
+                runner.run(items, wallClock.millis());
+            }
+            runner.publishSnapshot();
+            lastEventId = runner.lastEventId();
+            log.info("engine stopped at event {}", lastEventId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("engine stopped without its final snapshot; a restart re-runs the journal after the last one");
+        } catch (RuntimeException e) {
+            log.error("engine stopped without its final snapshot", e);
+        } finally {
+            runner.session().close();
+        }
+    }
+
+    /** Stops the thread after it has drained the inbox and published a final snapshot. */
+    @Override
+    public void close() {
+        Thread engineThread;
+        synchronized (this) {
+            engineThread = thread;
+            running = false;
+        }
+        if (engineThread == null) {
+            return;
+        }
+        try {
+            engineThread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+            if (engineThread.isAlive()) {
+                log.warn("engine thread still busy after {} s; interrupting it", CLOSE_TIMEOUT_SECONDS);
+                engineThread.interrupt();
+                engineThread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        Thread engineThread = thread;
+        return running && engineThread != null && engineThread.isAlive();
+    }
+
+    /** The highest event id the session has seen (updated after each turn). */
+    public long lastEventId() {
+        return lastEventId;
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+}

@@ -1,0 +1,220 @@
+package io.vigil.session;
+
+import io.vigil.audit.FiringRecorder;
+import io.vigil.incident.IncidentDesk;
+import io.vigil.model.Event;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.time.SessionPseudoClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Drools session with the rule set's rules and processes, and the only code that touches
+ * it. Not thread-safe: one thread owns it (the engine thread, or a test, replay or benchmark).
+ *
+ * <p><b>Clock.</b> The session always runs on the <em>pseudo</em> clock, which moves only when
+ * its owner calls {@link #advanceTo}. In production the engine thread advances it to wall time
+ * on every loop turn (it polls its inbox with a ~100 ms timeout, so a turn comes at least that
+ * often); tests and replay advance it to the times they want, usually the events' times. We do
+ * not use Drools' realtime clock because with it jBPM's timer jobs (escalations) run on timer
+ * threads and touch the session concurrently, breaking the rule that one thread owns the
+ * session. With the pseudo clock every timer fires on the owning thread, within one loop turn
+ * (~100 ms) of being due. The clock never goes backwards.
+ *
+ * <p><b>Globals.</b> Rules talk to the world only through {@code outcomes} ({@link Outcomes})
+ * and {@code incidents} ({@link IncidentDesk}); a rule set that declares any other global is
+ * refused.
+ */
+public final class EngineSession implements AutoCloseable {
+
+    private final RuleSet ruleSet;
+    private final KieSession kieSession;
+    private final SessionPseudoClock clock;
+    private final FiringRecorder recorder;
+    private final Outcomes outcomes;
+    private final IncidentDesk desk;
+    private long insertedSinceFire;
+
+    private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup) {
+        this.ruleSet = ruleSet;
+        this.kieSession = kieSession;
+        this.clock = kieSession.getSessionClock();
+        this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, setup.lastFiringId());
+        this.outcomes = new Outcomes(recorder::note);
+        this.desk = new IncidentDesk(outcomes, new IdCounters(setup.lastIncidentId(), setup.lastTaskId()),
+                recorder::currentFiringId, setup.escalationInterval());
+        setGlobals(Map.of("outcomes", outcomes, "incidents", desk));
+        kieSession.addEventListener((AgendaEventListener) recorder);
+        kieSession.addEventListener((RuleRuntimeEventListener) recorder);
+        desk.attach(kieSession);
+    }
+
+    /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
+    public static EngineSession create(RuleSet ruleSet, SessionSetup setup, long clockStart) {
+        EngineSession session = new EngineSession(ruleSet, ruleSet.kieBase().newKieSession(configuration(), null), setup);
+        session.advanceTo(clockStart);
+        return session;
+    }
+
+    /**
+     * Rebuilds a session from a snapshot: facts, process instances, waiting work items and timers
+     * come back; globals, listeners and work-item handlers are set again (they are not marshalled).
+     * Events do not come back: Drools would not expire them (see {@link SessionSnapshots}).
+     */
+    public static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {
+        KieSession kieSession = SessionSnapshots.unmarshal(ruleSet, snapshot, configuration());
+        EngineSession session = new EngineSession(ruleSet, kieSession, setup);
+        session.advanceTo(snapshot.sessionClock());
+        return session;
+    }
+
+    private static KieSessionConfiguration configuration() {
+        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
+        configuration.setOption(ClockTypeOption.get("pseudo"));
+        return configuration;
+    }
+
+    private void setGlobals(Map<String, Object> provided) {
+        KieBase kieBase = kieSession.getKieBase();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Global global : kiePackage.getGlobalVariables()) {
+                Object value = provided.get(global.getName());
+                if (value == null) {
+                    throw new IllegalArgumentException("rule set declares global \"" + global.getName()
+                            + "\" in package " + kiePackage.getName() + ", but the engine provides only "
+                            + provided.keySet());
+                }
+                kieSession.setGlobal(global.getName(), value);
+            }
+        }
+    }
+
+    public void insert(List<Event> events) {
+        insertAll(events);
+    }
+
+    private List<FactHandle> insertAll(List<Event> events) {
+        List<FactHandle> handles = new ArrayList<>(events.size());
+        for (Event event : events) {
+            handles.add(kieSession.insert(event));
+        }
+        insertedSinceFire += events.size();
+        return handles;
+    }
+
+    /**
+     * Recovery's quiet re-run of events whose outcomes are stored already: inserts, fires, and
+     * deletes them again. Recovery keeps the clock still (moving it could run a timer whose
+     * outcome would be lost), so the events would not expire on their own.
+     *
+     * @return whether a process step happened, which should not (it would have been snapshotted)
+     */
+    public boolean rerun(List<Event> events) {
+        List<FactHandle> handles = insertAll(events);
+        fire();
+        for (FactHandle handle : handles) {
+            if (kieSession.getObject(handle) != null) {
+                kieSession.delete(handle);
+            }
+        }
+        fire();
+        return drain().processStateChanged();
+    }
+
+    /** Moves the session clock forward to {@code epochMillis}, running the timers due by then; never backwards. */
+    public void advanceTo(long epochMillis) {
+        long delta = epochMillis - clock.getCurrentTime();
+        if (delta > 0) {
+            clock.advanceTime(delta, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The session clock, epoch ms. */
+    public long clock() {
+        return clock.getCurrentTime();
+    }
+
+    /**
+     * Fires the rules until nothing is left to fire. Gives up with an exception after far more
+     * firings than the inserted events can explain (a few rules fire per event): a looping rule
+     * must not hang the engine thread for ever. What is left fires on the next call.
+     */
+    public int fire() {
+        int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, insertedSinceFire * 100L));
+        insertedSinceFire = 0;
+        int fired = kieSession.fireAllRules(limit);
+        if (fired >= limit) {
+            throw new IllegalStateException("rules fired " + fired + " times without coming to rest; a rule is probably"
+                    + " looping");
+        }
+        return fired;
+    }
+
+    /** Runs a person's command against the waiting task of an incident process. */
+    public CommandResult execute(EngineCommand command) {
+        if (command instanceof EngineCommand.Acknowledge) {
+            return desk.acknowledge(command.incidentId(), command.actor());
+        }
+        if (command instanceof EngineCommand.Resolve) {
+            return desk.resolve(command.incidentId(), command.actor());
+        }
+        throw new IllegalArgumentException("unknown engine command " + command);
+    }
+
+    /** Outcomes and firings since the last drain. */
+    public SessionBatch drain() {
+        return new SessionBatch(outcomes.drain(), recorder.drain(), desk.takeProcessStateChanged());
+    }
+
+    /** Recording firings costs; recovery turns it off while it re-runs events whose firings are stored. */
+    public void setAuditing(boolean auditing) {
+        recorder.setEnabled(auditing);
+    }
+
+    public long lastFiringId() {
+        return recorder.lastFiringId();
+    }
+
+    public String ruleSetVersion() {
+        return ruleSet.version();
+    }
+
+    /** The incident desk (the {@code incidents} global), e.g. for process tests without rules. */
+    public IncidentDesk incidents() {
+        return desk;
+    }
+
+    /** The facts of one type in the session (tests, diagnostics). */
+    public <T> List<T> facts(Class<T> type) {
+        return kieSession.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+
+    /** How many process instances are running (waiting for a task or a timer). */
+    public int activeProcesses() {
+        return kieSession.getProcessInstances().size();
+    }
+
+    /** Marshals the session (facts, process instances, work items, timers) as of {@code lastEventId}. */
+    public BatchOutcome.Snapshot snapshot(long lastEventId) {
+        return new BatchOutcome.Snapshot(lastEventId, ruleSet.version(), clock(),
+                SessionSnapshots.marshal(ruleSet.kieBase(), kieSession));
+    }
+
+    @Override
+    public void close() {
+        kieSession.dispose();
+    }
+}

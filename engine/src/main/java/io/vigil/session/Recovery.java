@@ -1,0 +1,77 @@
+package io.vigil.session;
+
+import io.vigil.model.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rebuilds the engine's session from stored state (see {@link RecoverySource}): restore the
+ * latest snapshot or start empty; re-run the journal events after the snapshot up to the
+ * checkpoint quietly (their outcomes and firings are stored; no firing ids are used); then run
+ * the events after the checkpoint normally, publishing their outcomes.
+ *
+ * <p>The quiet stretch keeps the session clock where the snapshot left it: batches with process
+ * steps always carry a snapshot, so no timer fired in that stretch, and moving the clock could
+ * fire one now with its outcome thrown away. The normal stretch and the engine loop then move
+ * the clock to wall time, and any timer that came due while the engine was down fires then.
+ */
+final class Recovery {
+
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery() {
+    }
+
+    static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow) {
+        SessionSetup setup = new SessionSetup(settings.escalationInterval(), source.lastFiringId(),
+                source.lastIncidentId(), source.lastTaskId());
+        Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
+        EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s))
+                .orElseGet(() -> EngineSession.create(ruleSet, setup, wallNow));
+        long restoredUpTo = snapshot.map(BatchOutcome.Snapshot::lastEventId).orElse(0L);
+        long checkpoint = Math.max(restoredUpTo, source.checkpointEventId());
+
+        session.setAuditing(false);
+        long[] quiet = {0};
+        source.readJournal(restoredUpTo, checkpoint, settings.batchSize(), chunk -> {
+            quiet[0] += chunk.size();
+            if (session.rerun(chunk)) {
+                log.warn("re-running stored events {}..{} took a process step that no snapshot covers; its outcomes are"
+                        + " not stored", first(chunk), last(chunk));
+            }
+        });
+        session.setAuditing(true);
+
+        BatchRunner runner = new BatchRunner(session, sink,
+                SnapshotPolicy.afterProcessStepsAndEvery(settings.snapshotInterval()), checkpoint);
+        long lastJournalId = source.lastJournalId();
+        long[] fresh = {0};
+        source.readJournal(checkpoint, lastJournalId, settings.batchSize(), chunk -> {
+            fresh[0] += chunk.size();
+            runner.run(List.of(chunk), wallNow);
+        });
+        log.info("engine recovered: {} up to event {}, {} stored events re-run quietly, {} events run after the"
+                        + " checkpoint {}, journal up to {}", snapshot.isPresent() ? "snapshot" : "no snapshot",
+                restoredUpTo, quiet[0], fresh[0], checkpoint, lastJournalId);
+        return runner;
+    }
+
+    private static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {
+        if (!snapshot.ruleSetVersion().equals(ruleSet.version())) {
+            log.warn("restoring a snapshot taken with rule set {} into rule set {}", snapshot.ruleSetVersion(),
+                    ruleSet.version());
+        }
+        return EngineSession.restore(ruleSet, setup, snapshot);
+    }
+
+    private static long first(List<Event> chunk) {
+        return chunk.get(0).getId();
+    }
+
+    private static long last(List<Event> chunk) {
+        return chunk.get(chunk.size() - 1).getId();
+    }
+}

@@ -1,0 +1,69 @@
+package io.vigil.session.replay;
+
+import io.vigil.model.IncidentState;
+import io.vigil.model.Status;
+import io.vigil.session.Outcome;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What replay reports at the end, built from the outcomes alone (so it says exactly what the
+ * outcomes said): the last status of every element, every incident with its final state and
+ * escalation level, and how many events and firings there were.
+ */
+final class ReplaySummary {
+
+    record ElementLine(String resource, String check, Status status) {
+    }
+
+    record IncidentLine(long id, String resource, String check, IncidentState state, int escalationLevel) {
+    }
+
+    /** The summary line's shape: {@code {"summary":{...}}}. */
+    record Line(Body summary) {
+    }
+
+    record Body(int events, List<ElementLine> elements, List<IncidentLine> incidents, long firings) {
+    }
+
+    private final Map<String, ElementLine> elements = new TreeMap<>();
+    private final Map<Long, IncidentLine> incidents = new LinkedHashMap<>();
+    private long firings;
+
+    void firings(int count) {
+        firings += count;
+    }
+
+    void add(Outcome outcome) {
+        if (outcome instanceof Outcome.ElementStatusChanged changed) {
+            elements.put(changed.resource() + "\u0000" + changed.check(),
+                    new ElementLine(changed.resource(), changed.check(), changed.status()));
+        } else if (outcome instanceof Outcome.IncidentOpened opened) {
+            incidents.put(opened.incidentId(),
+                    new IncidentLine(opened.incidentId(), opened.resource(), opened.check(), IncidentState.OPEN, 0));
+        } else if (outcome instanceof Outcome.IncidentEscalated escalated) {
+            incidents.computeIfPresent(escalated.incidentId(), (id, line) -> new IncidentLine(id, line.resource(),
+                    line.check(), line.state(), escalated.level()));
+        } else if (outcome instanceof Outcome.IncidentAcknowledged acknowledged) {
+            state(acknowledged.incidentId(), IncidentState.ACKNOWLEDGED);
+        } else if (outcome instanceof Outcome.IncidentResolved resolved) {
+            state(resolved.incidentId(), IncidentState.RESOLVED);
+        }
+    }
+
+    private void state(long incidentId, IncidentState state) {
+        incidents.computeIfPresent(incidentId, (id, line) -> new IncidentLine(id, line.resource(), line.check(), state,
+                line.escalationLevel()));
+    }
+
+    Line line(int events) {
+        List<IncidentLine> byId = new ArrayList<>(incidents.values());
+        byId.sort(Comparator.comparingLong(IncidentLine::id));
+        return new Line(new Body(events, List.copyOf(elements.values()), byId, firings));
+    }
+}

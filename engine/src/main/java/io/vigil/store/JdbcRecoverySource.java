@@ -1,0 +1,85 @@
+package io.vigil.store;
+
+import io.vigil.journal.JournalEntry;
+import io.vigil.journal.JournalStore;
+import io.vigil.model.Event;
+import io.vigil.session.BatchOutcome;
+import io.vigil.session.RecoverySource;
+import io.vigil.store.jdbc.CheckpointTable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** What the engine restarts from, read from MariaDB: snapshot, checkpoint, id counters and the journal. */
+public final class JdbcRecoverySource implements RecoverySource {
+
+    private final JdbcTemplate jdbc;
+    private final CheckpointTable checkpoints;
+    private final JournalStore journal;
+
+    public JdbcRecoverySource(DataSource dataSource, JournalStore journal) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.checkpoints = new CheckpointTable(dataSource);
+        this.journal = journal;
+    }
+
+    @Override
+    public Optional<BatchOutcome.Snapshot> latestSnapshot() {
+        return checkpoints.snapshot();
+    }
+
+    @Override
+    public long checkpointEventId() {
+        return checkpoints.checkpoint().lastEventId();
+    }
+
+    /** The checkpoint's counter or the highest stored firing, whichever is higher. */
+    @Override
+    public long lastFiringId() {
+        return Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing"));
+    }
+
+    @Override
+    public long lastIncidentId() {
+        return maxId("incident");
+    }
+
+    @Override
+    public long lastTaskId() {
+        return maxId("incident_task");
+    }
+
+    @Override
+    public long lastJournalId() {
+        return journal.lastId();
+    }
+
+    @Override
+    public void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("journal chunk size must be at least 1, got " + chunkSize);
+        }
+        long after = afterId;
+        while (after < upToId) {
+            List<JournalEntry> entries = journal.read(after, upToId, chunkSize);
+            if (entries.isEmpty()) {
+                return;
+            }
+            List<Event> events = new ArrayList<>(entries.size());
+            for (JournalEntry entry : entries) {
+                events.add(entry.toEvent());
+            }
+            chunk.accept(events);
+            after = entries.get(entries.size() - 1).id();
+        }
+    }
+
+    private long maxId(String table) {
+        Long max = jdbc.queryForObject("SELECT MAX(id) FROM " + table, Long.class);
+        return max == null ? 0 : max;
+    }
+}

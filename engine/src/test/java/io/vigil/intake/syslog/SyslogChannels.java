@@ -1,0 +1,57 @@
+package io.vigil.intake.syslog;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.vigil.intake.RecordingDeadLetterStore;
+import io.vigil.intake.RecordingEventIntake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+/** Embedded TCP and UDP pipelines wired to recording test doubles, on a fixed clock. */
+final class SyslogChannels {
+
+    static final Instant NOW = Instant.parse("2026-11-21T06:30:41Z");
+
+    final RecordingEventIntake intake = new RecordingEventIntake();
+    final RecordingDeadLetterStore deadLetters = new RecordingDeadLetterStore();
+    final SyslogCounters counters = new SyslogCounters();
+
+    static SyslogSettings settings(int maxBatchSize, int maxInFlight) {
+        return new SyslogSettings("127.0.0.1", 0, 0, SyslogSettings.DEFAULT_MAX_FRAME_LENGTH, maxBatchSize, maxInFlight,
+                Duration.ofMillis(50), ZoneOffset.UTC);
+    }
+
+    EmbeddedChannel tcp(SyslogSettings settings) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.pipeline().addLast(new SyslogFrameDecoder(settings.maxFrameLength()),
+                new SyslogTcpHandler(frames("syslog-tcp"), submitter(channel, settings, null)));
+        return channel;
+    }
+
+    EmbeddedChannel udp(SyslogSettings settings) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.pipeline().addLast(new SyslogUdpHandler(frames("syslog-udp"),
+                submitter(channel, settings, settings.udpRetryFor())));
+        return channel;
+    }
+
+    /** Lets {@code millis} pass on the channel's event loop and runs what became due. */
+    static void elapse(EmbeddedChannel channel, long millis) {
+        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        channel.runPendingTasks();
+    }
+
+    private SyslogFrameProcessor frames(String transport) {
+        return new SyslogFrameProcessor(new SyslogMessageParser(ZoneOffset.UTC), deadLetters, counters, transport,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private SyslogBatchSubmitter submitter(EmbeddedChannel channel, SyslogSettings settings, Duration giveUpAfter) {
+        return new SyslogBatchSubmitter(channel, intake, counters, settings.maxBatchSize(), settings.maxInFlightBatches(),
+                giveUpAfter);
+    }
+}

@@ -1,0 +1,79 @@
+package io.vigil.intake.syslog;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.vigil.intake.DeadLetter;
+import io.vigil.intake.RecordingDeadLetterStore;
+import io.vigil.intake.RecordingEventIntake;
+import io.vigil.model.EventDraft;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import static io.vigil.intake.syslog.SyslogChannels.elapse;
+import static io.vigil.intake.syslog.SyslogChannels.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class SyslogUdpHandlerTest {
+
+    private final SyslogChannels channels = new SyslogChannels();
+    private final RecordingEventIntake intake = channels.intake;
+    private final RecordingDeadLetterStore deadLetters = channels.deadLetters;
+    private final SyslogCounters counters = channels.counters;
+    private final EmbeddedChannel udp = channels.udp(settings(1_000, 8));
+
+    @Test
+    void shouldMapEachDatagramWithItsSendersAddress() {
+        udp.writeInbound(datagram("<14>no header at all", "192.0.2.7"), datagram("<14>1 - - - - - - hi", "192.0.2.8"));
+
+        assertThat(intake.submissions()).hasSize(1);
+        assertThat(intake.committed()).extracting(EventDraft::source, EventDraft::resource, EventDraft::transport)
+                .containsExactly(tuple("syslog:192.0.2.7", "192.0.2.7", "syslog-udp"),
+                        tuple("syslog:192.0.2.8", "192.0.2.8", "syslog-udp"));
+    }
+
+    @Test
+    void shouldDropTheOctetCountThatLoggerPutsInDatagrams() {
+        udp.writeInbound(datagram("61 <11>Nov 21 06:30:40 vm app: msg", "127.0.0.1"));
+
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("msg");
+    }
+
+    @Test
+    void shouldDeadLetterAnUnparseableDatagram() {
+        udp.writeInbound(datagram("GET / HTTP/1.1\r\n\r\n", "198.51.100.1"));
+
+        DeadLetter letter = deadLetters.letters().get(0);
+        assertThat(letter.transport()).isEqualTo("syslog-udp");
+        assertThat(letter.peer()).isEqualTo("198.51.100.1");
+        assertThat(letter.reason()).isEqualTo("missing PRI: expected \"<\" at the start, got \"GET / HTTP/1.1\"");
+        assertThat(counters.deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountABatchAsRejectedAfterRetryingBrieflyAndThenCarryOn() {
+        intake.refuseNext(100);
+        udp.writeInbound(datagram("<14>lost", "192.0.2.7"));
+        assertThat(udp.config().isAutoRead()).isFalse();
+
+        elapse(udp, 10);
+        elapse(udp, 20);
+        assertThat(counters.rejected()).isZero();
+        elapse(udp, 40);
+
+        assertThat(counters.rejected()).isEqualTo(1);
+        assertThat(udp.config().isAutoRead()).isTrue();
+        intake.refuseNext(0);
+        udp.writeInbound(datagram("<14>kept", "192.0.2.7"));
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("kept");
+        assertThat(counters.pending()).isZero();
+    }
+
+    private static DatagramPacket datagram(String text, String sender) {
+        return new DatagramPacket(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8),
+                new InetSocketAddress("127.0.0.1", 5514), new InetSocketAddress(sender, 40_000));
+    }
+}

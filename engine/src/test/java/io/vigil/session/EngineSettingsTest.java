@@ -1,0 +1,31 @@
+package io.vigil.session;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EngineSettingsTest {
+
+    @Test
+    void shouldDefaultToTheDocumentedValues() {
+        EngineSettings defaults = EngineSettings.defaults();
+
+        assertThat(defaults.batchSize()).isEqualTo(5_000);
+        assertThat(defaults.escalationInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.pollTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(defaults.snapshotInterval()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void shouldRefuseValuesThatCannotWork() {
+        assertThatThrownBy(() -> EngineSettings.defaults().withBatchSize(0))
+                .hasMessage("engine batch size must be at least 1, got 0");
+        assertThatThrownBy(() -> EngineSettings.defaults().withEscalationInterval(Duration.ZERO))
+                .hasMessage("escalation interval must be at least 1 ms, got PT0S");
+        assertThatThrownBy(() -> EngineSettings.defaults().withPollTimeout(null))
+                .hasMessage("engine poll timeout must be at least 1 ms, got null");
+    }
+}

@@ -1,0 +1,100 @@
+package io.vigil.store;
+
+import io.vigil.journal.JournalEntry;
+import io.vigil.journal.jdbc.JdbcJournalStore;
+import io.vigil.model.Event;
+import io.vigil.model.EventDraft;
+import io.vigil.session.BatchOutcome;
+import io.vigil.session.Outcome.IncidentOpened;
+import io.vigil.session.Outcome.IncidentTaskOpened;
+import io.vigil.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+import static io.vigil.testing.OutcomeFixtures.RULESET;
+import static io.vigil.testing.OutcomeFixtures.firing;
+import static io.vigil.testing.OutcomeFixtures.store;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcRecoverySourceIT {
+
+    private static final Instant AT = Instant.parse("2026-11-21T10:00:00Z");
+
+    private TestDatabase db;
+    private JdbcJournalStore journal;
+    private JdbcRecoverySource recovery;
+
+    @BeforeEach
+    void createDatabase() {
+        db = TestDatabase.create("recovery");
+        journal = new JdbcJournalStore(db.dataSource());
+        recovery = new JdbcRecoverySource(db.dataSource(), journal);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.drop();
+    }
+
+    @Test
+    void shouldFindNothingInAnEmptyDatabase() {
+        assertThat(recovery.latestSnapshot()).isEmpty();
+        assertThat(List.of(recovery.checkpointEventId(), recovery.lastFiringId(), recovery.lastIncidentId(),
+                recovery.lastTaskId(), recovery.lastJournalId())).containsOnly(0L);
+        List<List<Event>> chunks = new ArrayList<>();
+        recovery.readJournal(0, 100, 10, chunks::add);
+        assertThat(chunks).isEmpty();
+    }
+
+    @Test
+    void shouldGiveBackWhatTheWritersStored() throws Exception {
+        journal.append(LongStream.rangeClosed(1, 7).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
+        byte[] session = {42, 7, 0, -1};
+        store(db.dataSource(), new BatchOutcome(5, 15,
+                List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L),
+                        new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli()),
+                        new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli())),
+                List.of(firing(11, AT.toEpochMilli(), "Classify", 5L), firing(12, AT.toEpochMilli(), "Open incident", 5L)),
+                new BatchOutcome.Snapshot(5, RULESET, AT.toEpochMilli(), session), AT.toEpochMilli(), null));
+
+        assertThat(recovery.latestSnapshot()).hasValueSatisfying(snapshot -> {
+            assertThat(snapshot.lastEventId()).isEqualTo(5);
+            assertThat(snapshot.ruleSetVersion()).isEqualTo(RULESET);
+            assertThat(snapshot.sessionClock()).isEqualTo(AT.toEpochMilli());
+            assertThat(snapshot.bytes()).containsExactly(session);
+        });
+        assertThat(recovery.checkpointEventId()).isEqualTo(5);
+        // The checkpoint's firing counter (15) is ahead of the last stored firing (12): ids are never reused.
+        assertThat(recovery.lastFiringId()).isEqualTo(15);
+        assertThat(recovery.lastIncidentId()).isEqualTo(3);
+        assertThat(recovery.lastTaskId()).isEqualTo(31);
+        assertThat(recovery.lastJournalId()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldReadTheJournalInChunksAsEventFacts() {
+        journal.append(LongStream.rangeClosed(1, 7).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
+        List<List<Event>> chunks = new ArrayList<>();
+
+        recovery.readJournal(0, 7, 3, chunks::add);
+
+        assertThat(chunks).extracting(List::size).containsExactly(3, 3, 1);
+        assertThat(chunks.get(2).get(0).getId()).isEqualTo(7);
+        assertThat(chunks.get(2).get(0).getResource()).isEqualTo("host-7");
+
+        List<Long> afterCheckpoint = new ArrayList<>();
+        recovery.readJournal(5, 6, 100, chunk -> chunk.forEach(event -> afterCheckpoint.add(event.getId())));
+        assertThat(afterCheckpoint).containsExactly(6L);
+    }
+
+    private static EventDraft draft(String resource) {
+        return new EventDraft(AT, AT, "rest", "api", resource, "cpu", null, null, "load high", Map.of(), null);
+    }
+}

@@ -1,0 +1,119 @@
+package io.vigil.testing.engine;
+
+import io.vigil.model.Event;
+import io.vigil.session.BatchOutcome;
+import io.vigil.session.Outcome;
+import io.vigil.session.OutcomeSink;
+import io.vigil.session.RecoverySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Stored state for engine tests without a database: keeps what the engine publishes the way the
+ * outcome writer does (checkpoint, latest snapshot, id counters) and a journal, and gives it back
+ * as a {@link RecoverySource}. The database-backed versions are tested against MariaDB.
+ */
+public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
+
+    private final List<Event> journal = new CopyOnWriteArrayList<>();
+    private final List<BatchOutcome> batches = new CopyOnWriteArrayList<>();
+    private volatile BatchOutcome.Snapshot snapshot;
+    private volatile boolean keepSnapshots = true;
+
+    /** Appends events to the journal (the caller delivers them to the engine's inbox, like the journal writer). */
+    public void journal(List<Event> events) {
+        journal.addAll(events);
+    }
+
+    /** From now on snapshots are not kept, as if the process was killed before it could store them. */
+    public void dropSnapshotsFromNowOn() {
+        keepSnapshots = false;
+    }
+
+    @Override
+    public void publish(BatchOutcome batch) {
+        batches.add(batch);
+        if (batch.snapshot() != null && keepSnapshots) {
+            snapshot = batch.snapshot();
+        }
+        batch.onCommitted().run();
+    }
+
+    public List<BatchOutcome> batches() {
+        return List.copyOf(batches);
+    }
+
+    public List<Outcome> outcomes() {
+        return batches.stream().flatMap(b -> b.outcomes().stream()).toList();
+    }
+
+    public <T extends Outcome> List<T> outcomes(Class<T> kind) {
+        return outcomes().stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** Waits (up to 10 s) until an outcome of {@code kind} matching {@code condition} was published. */
+    public <T extends Outcome> T await(Class<T> kind, Predicate<T> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> found = outcomes(kind).stream().filter(condition).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no " + kind.getSimpleName() + " published within 10 s; published: " + outcomes());
+    }
+
+    @Override
+    public Optional<BatchOutcome.Snapshot> latestSnapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    @Override
+    public long checkpointEventId() {
+        return batches.stream().mapToLong(BatchOutcome::lastEventId).max().orElse(0);
+    }
+
+    @Override
+    public long lastFiringId() {
+        return batches.stream().mapToLong(BatchOutcome::lastFiringId).max().orElse(0);
+    }
+
+    @Override
+    public long lastIncidentId() {
+        return OutcomeIds.lastIncidentId(outcomes());
+    }
+
+    @Override
+    public long lastTaskId() {
+        return OutcomeIds.lastTaskId(outcomes());
+    }
+
+    @Override
+    public long lastJournalId() {
+        return journal.stream().mapToLong(Event::getId).max().orElse(0);
+    }
+
+    @Override
+    public void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk) {
+        List<Event> current = new ArrayList<>();
+        for (Event event : journal) {
+            if (event.getId() > afterId && event.getId() <= upToId) {
+                current.add(event);
+                if (current.size() == chunkSize) {
+                    chunk.accept(List.copyOf(current));
+                    current.clear();
+                }
+            }
+        }
+        if (!current.isEmpty()) {
+            chunk.accept(List.copyOf(current));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.vigil.testing.engine;
+
+import io.vigil.session.Outcome;
+
+import java.util.List;
+
+/** The id counters stored state would hold after these outcomes (MAX(id) of incidents and tasks). */
+final class OutcomeIds {
+
+    private OutcomeIds() {
+    }
+
+    static long lastIncidentId(List<Outcome> outcomes) {
+        return outcomes.stream().filter(Outcome.IncidentOpened.class::isInstance).map(Outcome.IncidentOpened.class::cast)
+                .mapToLong(Outcome.IncidentOpened::incidentId).max().orElse(0);
+    }
+
+    static long lastTaskId(List<Outcome> outcomes) {
+        return outcomes.stream().filter(Outcome.IncidentTaskOpened.class::isInstance).map(Outcome.IncidentTaskOpened.class::cast)
+                .mapToLong(Outcome.IncidentTaskOpened::taskId).max().orElse(0);
+    }
+}

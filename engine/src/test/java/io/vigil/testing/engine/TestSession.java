@@ -1,0 +1,146 @@
+package io.vigil.testing.engine;
+
+import io.vigil.audit.Firing;
+import io.vigil.model.ElementStatus;
+import io.vigil.model.Event;
+import io.vigil.model.Incident;
+import io.vigil.session.CommandResult;
+import io.vigil.session.EngineCommand;
+import io.vigil.session.EngineSession;
+import io.vigil.session.Outcome;
+import io.vigil.session.RuleSet;
+import io.vigil.session.SessionBatch;
+import io.vigil.session.SessionSetup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fresh session on the real rule set of the test's classpath (in rules/: rules and processes;
+ * in processes/: processes only) with the pseudo clock at {@link #START}, for
+ * {@code insert → advance → fire → assert} tests. Keeps every outcome and firing so far.
+ */
+public final class TestSession implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+    public static final Duration ESCALATION = Duration.ofMinutes(15);
+
+    private static RuleSet classpathRuleSet;
+
+    private final Duration escalationInterval;
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<Firing> firings = new ArrayList<>();
+    private EngineSession session;
+    private long lastEventId;
+
+    private TestSession(Duration escalationInterval) {
+        this.escalationInterval = escalationInterval;
+        this.session = EngineSession.create(ruleSet(), SessionSetup.fresh(escalationInterval), START.toEpochMilli());
+    }
+
+    /** The classpath's rule set, compiled once per test JVM. */
+    public static synchronized RuleSet ruleSet() {
+        if (classpathRuleSet == null) {
+            classpathRuleSet = RuleSet.fromClasspath();
+        }
+        return classpathRuleSet;
+    }
+
+    public static TestSession start() {
+        return start(ESCALATION);
+    }
+
+    public static TestSession start(Duration escalationInterval) {
+        return new TestSession(escalationInterval);
+    }
+
+    /** An event about {@code resource}/{@code check}, occurring now unless told otherwise. */
+    public TestEvent event(String resource, String check) {
+        return new TestEvent(this, ++lastEventId, resource, check);
+    }
+
+    /** Inserts events (without firing). */
+    public TestSession insert(Event... events) {
+        session.insert(List.of(events));
+        return this;
+    }
+
+    /** Fires the rules; returns the outcomes of this call. */
+    public List<Outcome> fire() {
+        session.fire();
+        return drain();
+    }
+
+    /** Moves the clock on (running due timers) and fires; returns the outcomes of this call. */
+    public List<Outcome> advance(Duration duration) {
+        session.advanceTo(now() + duration.toMillis());
+        return fire();
+    }
+
+    public CommandResult acknowledge(long incidentId) {
+        return command(new EngineCommand.Acknowledge(incidentId, "alice"));
+    }
+
+    public CommandResult resolve(long incidentId) {
+        return command(new EngineCommand.Resolve(incidentId, "alice"));
+    }
+
+    private CommandResult command(EngineCommand command) {
+        CommandResult result = session.execute(command);
+        fire();
+        return result;
+    }
+
+    /** Marshals the session and continues on a session restored from those bytes. */
+    public TestSession snapshotAndRestore() {
+        var snapshot = session.snapshot(lastEventId);
+        long lastFiringId = session.lastFiringId();
+        session.close();
+        session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, lastFiringId,
+                OutcomeIds.lastIncidentId(outcomes), OutcomeIds.lastTaskId(outcomes)), snapshot);
+        return this;
+    }
+
+    private List<Outcome> drain() {
+        SessionBatch batch = session.drain();
+        outcomes.addAll(batch.outcomes());
+        firings.addAll(batch.firings());
+        return batch.outcomes();
+    }
+
+    /** Session clock, epoch ms. */
+    public long now() {
+        return session.clock();
+    }
+
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    public <T extends Outcome> List<T> outcomes(Class<T> kind) {
+        return outcomes.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    public List<Firing> firings() {
+        return List.copyOf(firings);
+    }
+
+    public List<ElementStatus> elements() {
+        return session.facts(ElementStatus.class);
+    }
+
+    public List<Incident> incidents() {
+        return session.facts(Incident.class);
+    }
+
+    public EngineSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.vigil.testing.service;
+
+import io.vigil.service.ServiceTree;
+import io.vigil.service.ServiceTreeDefinition;
+import io.vigil.service.ServiceTreeParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Service tree fixtures from {@code src/test/resources/service/<case>.yml} (shared through the engine test-jar). */
+public final class ServiceFixtures {
+
+    private ServiceFixtures() {
+    }
+
+    public static String text(String fileName) {
+        try (InputStream in = ServiceFixtures.class.getResourceAsStream("/service/" + fileName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture \"service/" + fileName + "\"");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ServiceTreeDefinition definition(String caseName) {
+        return ServiceTreeParser.parse(text(caseName + ".yml"));
+    }
+
+    public static ServiceTree tree(String caseName) {
+        return new ServiceTree(definition(caseName));
+    }
+}

@@ -1,0 +1,125 @@
+package io.vigil.rules.incidents;
+
+import io.vigil.audit.Firing;
+import io.vigil.model.Incident;
+import io.vigil.model.IncidentState;
+import io.vigil.model.Status;
+import io.vigil.session.Outcome;
+import io.vigil.testing.engine.TestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** rules/incidents/open-incident.drl on the real rules and processes. */
+class OpenIncidentRulesTest {
+
+    private static final long T0 = TestSession.START.toEpochMilli();
+
+    private final TestSession session = TestSession.start();
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private void report(Status status) {
+        session.advance(Duration.ofMinutes(1));
+        session.event("db01", "disk").status(status).send();
+    }
+
+    private long onlyIncidentId() {
+        return session.outcomes(Outcome.IncidentOpened.class).get(0).incidentId();
+    }
+
+    @Test
+    void shouldOpenAnIncidentNamingTheFiringAndTheEventThatCausedIt() {
+        session.event("db01", "disk").status(Status.NORMAL).send();
+        session.event("db01", "disk").status(Status.CRITICAL).send();
+
+        Outcome.IncidentOpened opened = session.outcomes(Outcome.IncidentOpened.class).get(0);
+        Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
+        assertThat(opened).isEqualTo(new Outcome.IncidentOpened(1, "db01", "disk", "db01/disk is CRITICAL", T0, 1,
+                firing.id(), 2L));
+        assertThat(firing.rule()).isEqualTo("Open incident for critical element");
+        assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
+        assertThat(firing.facts()).extracting(f -> f.id()).containsExactly("element:db01/disk");
+        assertThat(firing.outcome()).contains("inserted incident:1", "IncidentOpened[incidentId=1",
+                "IncidentTaskOpened[incidentId=1, taskId=1, name=Acknowledge");
+    }
+
+    @Test
+    void shouldOpenOneIncidentForAWholeCriticalEpisode() {
+        report(Status.CRITICAL);
+        report(Status.CRITICAL);
+        report(Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
+    }
+
+    @Test
+    void shouldNotOpenAnIncidentForAWarning() {
+        report(Status.WARNING);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).isEmpty();
+        assertThat(session.incidents()).isEmpty();
+    }
+
+    @Test
+    void shouldNotReopenWhenResolvedWhileStillCritical() {
+        report(Status.CRITICAL);
+        long id = onlyIncidentId();
+        session.acknowledge(id);
+        session.resolve(id);
+
+        report(Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
+        assertThat(session.incidents()).singleElement().extracting(Incident::getState).isEqualTo(IncidentState.RESOLVED);
+    }
+
+    @Test
+    void shouldOpenANewIncidentWhenTheElementLeftCriticalAndCameBack() {
+        report(Status.CRITICAL);
+        long first = onlyIncidentId();
+        session.acknowledge(first);
+        session.resolve(first);
+
+        report(Status.NORMAL);
+        assertThat(session.incidents()).isEmpty();
+        report(Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(Outcome.IncidentOpened::incidentId)
+                .containsExactly(first, first + 1);
+    }
+
+    @Test
+    void shouldCoverCriticalEpisodesThatStartWhileTheIncidentRuns() {
+        report(Status.CRITICAL);
+        long id = onlyIncidentId();
+        report(Status.NORMAL);
+        report(Status.CRITICAL);
+        session.acknowledge(id);
+        session.resolve(id);
+
+        report(Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepTheIncidentThroughSnapshotAndRestore() {
+        report(Status.CRITICAL);
+        long id = onlyIncidentId();
+
+        session.snapshotAndRestore();
+        report(Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
+        assertThat(session.elements()).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo(Status.CRITICAL));
+        assertThat(session.advance(Duration.ofMinutes(14))).containsExactly(
+                new Outcome.IncidentEscalated(id, 1, T0 + Duration.ofMinutes(16).toMillis()));
+    }
+}

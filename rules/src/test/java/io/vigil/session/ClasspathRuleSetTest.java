@@ -1,0 +1,23 @@
+package io.vigil.session;
+
+import io.vigil.testing.engine.TestSession;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real rule set as the engine loads it: this module's rules and the processes module's processes. */
+class ClasspathRuleSetTest {
+
+    @Test
+    void shouldFindEveryRuleFileAndProcessUnderTheirFolders() {
+        RuleSet ruleSet = TestSession.ruleSet();
+
+        assertThat(ruleSet.sources().keySet()).containsExactly(
+                "processes/incident.bpmn2",
+                "rules/classify/element-status.drl",
+                "rules/classify/event-category.drl",
+                "rules/classify/event-status.drl",
+                "rules/incidents/open-incident.drl");
+        assertThat(ruleSet.version()).isEqualTo(RuleSet.of(ruleSet.sources()).version());
+    }
+}

@@ -1,0 +1,166 @@
+package io.vigil.session;
+
+import io.vigil.model.Event;
+import io.vigil.model.Status;
+import io.vigil.testing.engine.InMemoryEngineStore;
+import io.vigil.testing.engine.MutableClock;
+import io.vigil.testing.engine.TestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine loop on the real rules and processes (hence in this module), with stored state in
+ * memory and a wall clock the test moves. The database-backed run is web's restart IT.
+ */
+class EngineTest {
+
+    private static final long T0 = TestSession.START.toEpochMilli();
+    private static final Duration ESCALATION = Duration.ofMinutes(15);
+
+    private final MutableClock clock = new MutableClock(TestSession.START);
+    private final InMemoryEngineStore store = new InMemoryEngineStore();
+    private EngineInbox inbox = new EngineInbox(1_000);
+    private Engine engine;
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private Engine start() {
+        engine = new Engine(TestSession.ruleSet(), EngineSettings.defaults().withEscalationInterval(ESCALATION)
+                .withPollTimeout(Duration.ofMillis(10)), inbox, store, store, clock);
+        engine.start();
+        return engine;
+    }
+
+    private void restart() {
+        engine.close();
+        inbox = new EngineInbox(1_000);
+        start();
+    }
+
+    /** What the journal writer does: store, then hand to the engine. */
+    private void post(long id, String check, Status status) {
+        Event event = new Event(id, clock.millis(), clock.millis(), "rest", "tester", "db01", check, status, null, "", Map.of());
+        store.journal(List.of(event));
+        assertThat(inbox.tryReserve(1)).isTrue();
+        inbox.deliver(List.of(event));
+    }
+
+    private CommandResult command(EngineCommand command) throws Exception {
+        return inbox.submit(command).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldClassifyDeliveredEventsAndOpenAnIncidentWithASnapshot() throws Exception {
+        start();
+
+        post(1, "disk", Status.CRITICAL);
+
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 1);
+        BatchOutcome opening = store.batches().stream()
+                .filter(b -> b.outcomes().stream().anyMatch(Outcome.IncidentOpened.class::isInstance))
+                .findFirst().orElseThrow();
+        assertThat(opening.lastEventId()).isEqualTo(1);
+        assertThat(opening.snapshot()).isNotNull();
+        assertThat(opening.firings()).isNotEmpty();
+        assertThat(engine.lastEventId()).isEqualTo(1);
+        assertThat(engine.isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldAnswerCommandsWithTheirResult() throws Exception {
+        start();
+        post(1, "disk", Status.CRITICAL);
+        long id = store.await(Outcome.IncidentOpened.class, o -> true).incidentId();
+
+        assertThat(command(new EngineCommand.Resolve(id, "bob"))).isEqualTo(CommandResult.conflict(
+                "incident 1 is OPEN and has no Resolve task waiting (it waits for Acknowledge)"));
+        assertThat(command(new EngineCommand.Acknowledge(id, "bob"))).isEqualTo(CommandResult.done());
+        assertThat(command(new EngineCommand.Resolve(id, "bob"))).isEqualTo(CommandResult.done());
+        assertThat(command(new EngineCommand.Acknowledge(99, "bob"))).isEqualTo(CommandResult.notFound(
+                "incident 99 has no running process (it does not exist or was resolved)"));
+        assertThat(store.outcomes(Outcome.IncidentResolved.class)).containsExactly(new Outcome.IncidentResolved(id, T0, "bob"));
+    }
+
+    @Test
+    void shouldFireEscalationsAsWallTimeMovesOn() throws Exception {
+        start();
+        post(1, "disk", Status.CRITICAL);
+        long id = store.await(Outcome.IncidentOpened.class, o -> true).incidentId();
+
+        clock.advance(ESCALATION);
+
+        Outcome.IncidentEscalated escalated = store.await(Outcome.IncidentEscalated.class, e -> true);
+        assertThat(escalated).isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis()));
+    }
+
+    @Test
+    void shouldKeepTheWaitingTaskAndTheTimerAcrossARestart() throws Exception {
+        start();
+        post(1, "disk", Status.CRITICAL);
+        long id = store.await(Outcome.IncidentOpened.class, o -> true).incidentId();
+        clock.advance(Duration.ofMinutes(5));
+        post(2, "load", Status.NORMAL);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 2);
+
+        restart();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(store.await(Outcome.IncidentEscalated.class, e -> true))
+                .isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis()));
+        assertThat(command(new EngineCommand.Acknowledge(id, "carol"))).isEqualTo(CommandResult.done());
+        assertThat(store.outcomes(Outcome.IncidentTaskOpened.class)).extracting(Outcome.IncidentTaskOpened::taskId)
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldRerunStoredEventsQuietlyAfterACrashAndRunTheRestNormally() throws Exception {
+        start();
+        post(1, "disk", Status.CRITICAL);
+        store.await(Outcome.IncidentOpened.class, o -> true);
+        post(2, "disk", Status.NORMAL);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 2);
+        long firingsBeforeCrash = store.lastFiringId();
+        store.dropSnapshotsFromNowOn();
+        engine.close();
+        Event unseen = new Event(3, clock.millis(), clock.millis() + 1, "rest", "tester", "db01", "disk",
+                Status.WARNING, null, "", Map.of());
+        store.journal(List.of(unseen));
+
+        inbox = new EngineInbox(1_000);
+        inbox.tryReserve(1);
+        inbox.deliver(List.of(unseen));
+        start();
+
+        Outcome.ElementStatusChanged change = store.await(Outcome.ElementStatusChanged.class, c -> c.eventId() == 3);
+        assertThat(change.previous()).as("event 2 was re-run quietly from the journal").isEqualTo(Status.NORMAL);
+        assertThat(store.outcomes(Outcome.EventClassified.class)).extracting(Outcome.EventClassified::eventId)
+                .containsExactly(1L, 2L, 3L);
+        assertThat(store.batches().stream().flatMap(b -> b.firings().stream())
+                .filter(f -> f.eventIds().contains(3L)).findFirst().orElseThrow().id()).isGreaterThan(firingsBeforeCrash);
+        assertThat(store.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
+    }
+
+    @Test
+    void shouldPublishAFinalSnapshotWhenClosed() throws Exception {
+        start();
+        post(1, "load", Status.NORMAL);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 1);
+
+        engine.close();
+
+        BatchOutcome last = store.batches().get(store.batches().size() - 1);
+        assertThat(last.snapshot()).isNotNull();
+        assertThat(last.snapshot().lastEventId()).isEqualTo(1);
+        assertThat(engine.isRunning()).isFalse();
+    }
+}

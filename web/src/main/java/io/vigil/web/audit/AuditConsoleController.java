@@ -1,0 +1,45 @@
+package io.vigil.web.audit;
+
+import io.vigil.audit.AuditTrail;
+import io.vigil.web.system.RequestParams;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's audit pages: firings (filter by rule), one firing with its facts, and the chain check. */
+@Controller
+class AuditConsoleController {
+
+    static final String LIST_VIEW = "audit/firings";
+    static final String VERIFY_FRAGMENT = "audit/firings :: verify";
+    static final String DETAIL_VIEW = "audit/firing";
+    static final int PAGE_SIZE = 200;
+
+    private final AuditTrail trail;
+
+    AuditConsoleController(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @GetMapping("/console/audit")
+    String firings(@RequestParam(required = false) String rule, Model model) {
+        String ruleOrNull = rule == null || rule.isBlank() ? null : rule.trim();
+        model.addAttribute("rule", ruleOrNull);
+        model.addAttribute("firings", trail.query(ruleOrNull, null, PAGE_SIZE));
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/console/audit/verify")
+    String verify(Model model) {
+        model.addAttribute("verification", AuditController.Verification.of(trail.verify()));
+        return VERIFY_FRAGMENT;
+    }
+
+    @GetMapping("/console/audit/firings/{id}")
+    String firing(@PathVariable long id, Model model) {
+        model.addAttribute("firing", trail.byId(id).orElseThrow(() -> RequestParams.notFound("firing", id)));
+        return DETAIL_VIEW;
+    }
+}

@@ -1,0 +1,81 @@
+package io.vigil.web.system;
+
+import io.vigil.intake.http.EventJsonParser;
+import io.vigil.intake.http.EventLimits;
+import io.vigil.intake.syslog.SyslogServer;
+import io.vigil.intake.syslog.SyslogSettings;
+import io.vigil.journal.JournalSettings;
+import io.vigil.journal.JournalWriter;
+import io.vigil.journal.jdbc.JdbcJournalStore;
+import io.vigil.session.Engine;
+import io.vigil.session.EngineInbox;
+import io.vigil.session.EngineSettings;
+import io.vigil.session.RuleSet;
+import io.vigil.store.JdbcDeadLetterStore;
+import io.vigil.store.JdbcRecoverySource;
+import io.vigil.store.OutcomeWriter;
+import io.vigil.store.OutcomeWriterSettings;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The pipeline's parts as beans, built in flow order: engine inbox, journal writer, outcome
+ * writer, engine, syslog server. Those that read stored state when built wait for Flyway.
+ * Starting and stopping them in order is {@link PipelineLifecycle}'s job; their own close
+ * methods (idempotent) are the fallback when the context fails half-way.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfig {
+
+    @Bean
+    EngineInbox engineInbox(VigilProperties properties) {
+        return new EngineInbox(properties.engine().queueCapacity());
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcJournalStore journalStore(DataSource dataSource) {
+        return new JdbcJournalStore(dataSource);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JournalWriter journalWriter(JdbcJournalStore journal, EngineInbox inbox) {
+        return new JournalWriter(journal, inbox, JournalSettings.defaults());
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    OutcomeWriter outcomeWriter(DataSource dataSource) {
+        return new OutcomeWriter(dataSource, OutcomeWriterSettings.defaults());
+    }
+
+    /** Recovers from stored state when started (see {@link PipelineLifecycle}), not when built. */
+    @Bean
+    Engine engine(VigilProperties properties, EngineInbox inbox, OutcomeWriter outcomes, JdbcJournalStore journal,
+                  DataSource dataSource) {
+        EngineSettings settings = EngineSettings.defaults().withEscalationInterval(properties.escalation().after());
+        return new Engine(RuleSet.fromClasspath(), settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    JdbcDeadLetterStore deadLetterStore(DataSource dataSource) {
+        return new JdbcDeadLetterStore(dataSource);
+    }
+
+    @Bean
+    SyslogServer syslogServer(VigilProperties properties, JournalWriter journal, JdbcDeadLetterStore deadLetters) {
+        VigilProperties.Syslog syslog = properties.syslog();
+        return new SyslogServer(new SyslogSettings(syslog.bindAddress(), syslog.udpPort(), syslog.tcpPort()), journal, deadLetters);
+    }
+
+    @Bean
+    EventJsonParser eventJsonParser(Clock clock) {
+        return new EventJsonParser(clock, EventLimits.DEFAULT);
+    }
+}

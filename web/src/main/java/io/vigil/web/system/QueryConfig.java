@@ -1,0 +1,36 @@
+package io.vigil.web.system;
+
+import io.vigil.audit.AuditTrail;
+import io.vigil.audit.jdbc.JdbcAuditTrail;
+import io.vigil.store.ElementStatusQueries;
+import io.vigil.store.EventQueries;
+import io.vigil.store.IncidentQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** The read side the API and console show: plain JDBC queries over what the writers stored. */
+@Configuration(proxyBeanMethods = false)
+class QueryConfig {
+
+    @Bean
+    EventQueries eventQueries(DataSource dataSource) {
+        return new EventQueries(dataSource);
+    }
+
+    @Bean
+    IncidentQueries incidentQueries(DataSource dataSource) {
+        return new IncidentQueries(dataSource);
+    }
+
+    @Bean
+    ElementStatusQueries elementStatusQueries(DataSource dataSource) {
+        return new ElementStatusQueries(dataSource);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DataSource dataSource) {
+        return new JdbcAuditTrail(dataSource);
+    }
+}

@@ -1,0 +1,59 @@
+package io.vigil.web.system;
+
+import io.vigil.store.jdbc.QueryLimits;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Locale;
+
+/** Checks query parameters, answering 400 with a detail that names the parameter and quotes its value. */
+public final class RequestParams {
+
+    private RequestParams() {
+    }
+
+    /** A page size within the stores' bounds. */
+    public static int limit(int limit) {
+        if (limit < 1 || limit > QueryLimits.MAX) {
+            throw bad("limit", Integer.toString(limit), "a number from 1 to " + QueryLimits.MAX);
+        }
+        return limit;
+    }
+
+    /** An ISO-8601 instant ("2026-11-21T10:15:30Z" or with an offset), or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw bad(name, value, "an ISO-8601 time such as 2026-11-21T10:15:30Z");
+        }
+    }
+
+    /** One of {@code allowed} in any case (returned in upper case), or null when absent. */
+    public static String oneOf(String name, String value, Collection<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String upper = value.trim().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(upper)) {
+            throw bad(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+        return upper;
+    }
+
+    public static ResponseStatusException notFound(String what, long id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    private static ResponseStatusException bad(String name, String value, String expected) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "parameter \"" + name + "\" has the bad value \"" + value + "\": expected " + expected);
+    }
+}

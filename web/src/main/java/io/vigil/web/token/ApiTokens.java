@@ -1,0 +1,82 @@
+package io.vigil.web.token;
+
+import io.vigil.store.access.ApiToken;
+import io.vigil.store.access.ApiTokenRepository;
+import io.vigil.store.access.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues, lists, revokes and checks API tokens. */
+@Service
+public class ApiTokens {
+
+    /** Principals of tokens are "token:NAME" and land in created_by (64 characters). */
+    static final int MAX_NAME_LENGTH = 64 - "token:".length();
+
+    /** last_used_at is a hint for admins, not an access log: minute precision is enough. */
+    private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+
+    private final ApiTokenRepository tokens;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiTokens(ApiTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** The new token and its secret, which exists nowhere else from now on. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    @Transactional
+    public Issued issue(String name, Role role, String createdBy) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "token name \"" + name + "\" must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        String secret = TokenSecrets.generate(random);
+        ApiToken token = tokens.save(new ApiToken(trimmed, role, TokenSecrets.hash(secret), clock.instant(), createdBy));
+        return new Issued(token, secret);
+    }
+
+    public List<ApiToken> list() {
+        return tokens.findAllByOrderByIdAsc();
+    }
+
+    @Transactional
+    public ApiToken revoke(long id) {
+        ApiToken token = tokens.findById(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "token " + id + " does not exist"));
+        token.revoke(clock.instant());
+        return token;
+    }
+
+    /** The live token with this secret, if any; records the use at most once a minute. */
+    public Optional<ApiToken> authenticate(String secret) {
+        if (!secret.startsWith(TokenSecrets.PREFIX)) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> found = tokens.findByTokenHash(TokenSecrets.hash(secret)).filter(t -> !t.isRevoked());
+        found.ifPresent(this::recordUse);
+        return found;
+    }
+
+    private void recordUse(ApiToken token) {
+        Instant now = clock.instant();
+        Instant staleBefore = now.minus(USE_RESOLUTION);
+        if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(staleBefore)) {
+            tokens.markUsed(token.getId(), now, staleBefore);
+        }
+    }
+}

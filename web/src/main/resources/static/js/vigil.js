@@ -1,0 +1,30 @@
+// Vigil console helpers: plain JS, no build step.
+
+// Sends the CSRF token with every htmx request that changes something (the console keeps CSRF on).
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector("meta[name='_csrf']");
+  var header = document.querySelector("meta[name='_csrf_header']");
+  if (token && header && event.detail.verb !== "get") {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
+// Live tables: <tbody data-live-source="/stream-url" data-live-max="200"> gets the rows each
+// server-sent "rows" message carries, newest on top. EventSource reconnects by itself and sends
+// Last-Event-ID, so the server resumes after the last row this page has.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-live-source]").forEach(function (body) {
+    var max = parseInt(body.dataset.liveMax || "200", 10);
+    var source = new EventSource(body.dataset.liveSource);
+    source.addEventListener("rows", function (message) {
+      var empty = body.querySelector("tr.empty");
+      if (empty) {
+        empty.remove();
+      }
+      body.insertAdjacentHTML("afterbegin", message.data);
+      while (body.rows.length > max) {
+        body.deleteRow(-1);
+      }
+    });
+  });
+});

@@ -1,0 +1,141 @@
+package io.vigil.web.acceptance;
+
+import io.vigil.store.access.Role;
+import io.vigil.web.testing.ApiClient.Response;
+import io.vigil.web.testing.ConsoleSession;
+import io.vigil.web.testing.Eventually;
+import io.vigil.web.testing.ServerTestSupport;
+import io.vigil.web.testing.TestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console as a person uses it: log in, watch events arrive live, work an incident, check the audit trail. */
+class ConsoleIT extends ServerTestSupport {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(20);
+
+    ConsoleSession admin;
+
+    @BeforeEach
+    void logIn() {
+        admin = new ConsoleSession(port);
+        assertThat(admin.login("admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(302);
+    }
+
+    @Test
+    void shouldSendPeopleToTheEventsPageAfterLogin() {
+        Response home = admin.get("/");
+
+        assertThat(home.status()).isEqualTo(302);
+        assertThat(home.header("Location")).endsWith("/console/events");
+    }
+
+    @Test
+    void shouldShowEventsNewestFirst() {
+        post("{\"source\":\"nagios\",\"resource\":\"older-host\",\"message\":\"first\"}");
+        post("{\"source\":\"nagios\",\"resource\":\"newer-host\",\"message\":\"second <b>bold</b>\"}");
+
+        String page = admin.get("/console/events").body();
+
+        assertThat(page).contains("data-live-source=\"/console/events/stream?after=");
+        assertThat(page.indexOf("newer-host")).isLessThan(page.indexOf("older-host"));
+        assertThat(page).contains("second &lt;b&gt;bold&lt;/b&gt;");
+    }
+
+    @Test
+    void shouldStreamNewEventsAsTableRows() {
+        String data = admin.awaitStreamData("/console/events/stream?after=" + Long.MAX_VALUE / 2, "rows",
+                d -> d.contains("streamed-host"), () -> { }, Duration.ofSeconds(2));
+        assertThat(data).as("nothing newer than the page's last id").isNull();
+
+        String rows = admin.awaitStreamData("/console/events/stream?after=0", "rows", d -> d.contains("streamed-host"),
+                () -> post("{\"source\":\"nagios\",\"resource\":\"streamed-host\",\"check\":\"cpu\"}"), PIPELINE);
+
+        assertThat(rows).contains("<tr").contains("streamed-host").contains("href=\"/console/events/");
+    }
+
+    @Test
+    void shouldWorkAnIncidentWithTheButtons() {
+        long eventId = post("{\"source\":\"nagios\",\"resource\":\"web09\",\"check\":\"http\",\"status\":\"CRITICAL\"}");
+        long incidentId = awaitIncident("web09");
+        String page = "/console/incidents/" + incidentId;
+
+        String detail = admin.get(page).body();
+        assertThat(detail).contains("Acknowledge").contains("event " + eventId).contains("Open incident for critical element")
+                .contains("&quot;resource&quot;:&quot;web09&quot;");
+
+        Response acknowledged = admin.submit(page, page + "/acknowledge");
+        assertThat(acknowledged.status()).isEqualTo(302);
+        assertThat(acknowledged.header("Location")).endsWith(page);
+        String afterAck = admin.get(page).body();
+        assertThat(afterAck).contains("Incident " + incidentId + " acknowledged.").contains(">ACKNOWLEDGED<").contains("by admin");
+
+        admin.submit(page, page + "/acknowledge");
+        assertThat(admin.get(page).body()).contains("class=\"notice error\"");
+
+        admin.submit(page, page + "/resolve");
+        assertThat(admin.get(page).body()).contains("Incident " + incidentId + " resolved.").contains(">RESOLVED<");
+        assertThat(admin.get("/console/incidents/rows?state=RESOLVED").body()).contains(">web09<");
+    }
+
+    @Test
+    void shouldRefuseButtonsWithoutCsrfToken() {
+        Response forged = admin.postForm("/console/incidents/1/acknowledge", "");
+
+        assertThat(forged.status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldListFiringsAndVerifyTheChain() {
+        post("{\"source\":\"nagios\",\"resource\":\"audit-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+        awaitIncident("audit-host");
+
+        String firings = admin.get("/console/audit?rule=Open+incident+for+critical+element").body();
+        String verify = admin.get("/console/audit/verify").body();
+
+        assertThat(firings).contains("Open incident for critical element").contains("audit-host/disk");
+        Matcher firingLink = Pattern.compile("href=\"/console/audit/firings/(\\d+)\"").matcher(firings);
+        assertThat(firingLink.find()).isTrue();
+        assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("element:audit-host/disk");
+        assertThat(verify).contains("Chain intact:");
+    }
+
+    @Test
+    void shouldShowAnErrorPageNotJsonForAMissingIncident() {
+        Response missing = admin.get("/console/incidents/999999");
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("text/html");
+        assertThat(missing.body()).contains("404");
+    }
+
+    @Test
+    void shouldKeepAnalystsAwayFromButtonsAndAudit() {
+        api.postJson("/api/v1/users", TestServer.ADMIN, "{\"username\":\"ana\",\"password\":\"ana-password\",\"roles\":[\"ANALYST\"]}");
+        ConsoleSession analyst = new ConsoleSession(port);
+        analyst.login("ana", "ana-password");
+
+        assertThat(analyst.get("/console/events").status()).isEqualTo(200);
+        assertThat(analyst.get("/console/audit").status()).isEqualTo(403);
+        assertThat(analyst.submit("/console/events", "/console/incidents/1/acknowledge").status()).isEqualTo(403);
+    }
+
+    private long post(String json) {
+        Response response = api.postJson("/api/v1/events", token(Role.INTEGRATOR), json);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("ids").get(0).asLong();
+    }
+
+    private long awaitIncident(String resource) {
+        return Eventually.await("an incident for " + resource, PIPELINE, () ->
+                api.get("/api/v1/incidents", token(Role.OPERATOR)).json().get("incidents").values().stream()
+                        .filter(i -> i.get("resource").asString().equals(resource))
+                        .map(i -> i.get("id").asLong()).findFirst());
+    }
+}

@@ -1,0 +1,150 @@
+package io.vigil.web.acceptance;
+
+import io.vigil.store.access.Role;
+import io.vigil.testing.TestDatabase;
+import io.vigil.web.VigilApplication;
+import io.vigil.web.testing.ApiClient;
+import io.vigil.web.testing.ApiClient.Response;
+import io.vigil.web.testing.Auth;
+import io.vigil.web.testing.Eventually;
+import io.vigil.web.testing.ServerTest;
+import io.vigil.web.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A normal stop under load and a start on the same database: every event that got a 202 is in the
+ * journal and gets processed, the open incident still waits for its Acknowledge task, and the
+ * escalation timer that was running when the server stopped fires after the restart.
+ */
+@Tag(ServerTest.TAG)
+class RestartIT {
+
+    /** Long enough that the timer cannot fire before the first server has stopped. */
+    private static final Duration ESCALATION = Duration.ofSeconds(8);
+    private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static final TestDatabase DB = TestDatabase.create("web_restart");
+
+    private final JdbcTemplate db = new JdbcTemplate(DB.dataSource());
+
+    @AfterAll
+    static void drop() {
+        DB.drop();
+    }
+
+    @Test
+    void shouldKeepAcceptedEventsIncidentsTasksAndTimersAcrossARestart() throws Exception {
+        ConfigurableApplicationContext first = start();
+        ApiClient api = new ApiClient(port(first));
+        Map<Role, Auth> tokens = TestServer.tokens(api);
+        Response critical = api.postJson("/api/v1/events", tokens.get(Role.INTEGRATOR),
+                "{\"source\":\"nagios\",\"resource\":\"restart-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+        assertThat(critical.status()).isEqualTo(202);
+        long incidentId = Eventually.await("the incident for restart-host", PIPELINE, () ->
+                db.queryForList("SELECT id FROM incident WHERE resource = 'restart-host'", Long.class).stream().findFirst());
+
+        List<Long> accepted = postWhileStopping(api, tokens.get(Role.INTEGRATOR), first);
+
+        assertThat(accepted).hasSizeGreaterThan(10);
+        assertThat(journaled(accepted)).as("every 202'd event is in the journal").isEqualTo(accepted.size());
+        assertThat(db.queryForObject("SELECT escalation_level FROM incident WHERE id = ?", Integer.class, incidentId))
+                .as("the timer has not fired before the stop").isZero();
+
+        ConfigurableApplicationContext second = start();
+        try {
+            ApiClient restarted = new ApiClient(port(second));
+            Eventually.await("every accepted event processed", PIPELINE, () ->
+                    classified(accepted) == accepted.size() ? Optional.of(true) : Optional.empty());
+            int level = Eventually.await("the escalation after the restart", PIPELINE, () -> Optional.of(
+                    db.queryForObject("SELECT escalation_level FROM incident WHERE id = ?", Integer.class, incidentId))
+                    .filter(l -> l > 0));
+            assertThat(level).isPositive();
+            assertThat(db.queryForList("SELECT name FROM incident_task WHERE incident_id = ? AND state = 'OPEN'",
+                    String.class, incidentId)).containsExactly("Acknowledge");
+
+            Response acknowledged = restarted.postJson("/api/v1/incidents/" + incidentId + "/acknowledge",
+                    tokens.get(Role.OPERATOR), "");
+            assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
+            assertThat(acknowledged.json().get("incident").get("state").asString()).isEqualTo("ACKNOWLEDGED");
+            assertThat(acknowledged.json().get("timeline").values().stream().map(t -> t.get("kind").asString()).toList())
+                    .contains("OPENED", "ESCALATED", "ACKNOWLEDGED");
+        } finally {
+            second.close();
+        }
+    }
+
+    /** Eight clients post until the server goes away; the server is stopped normally meanwhile. */
+    private List<Long> postWhileStopping(ApiClient api, Auth integrator, ConfigurableApplicationContext server)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<Long> accepted = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (int c = 0; c < 8; c++) {
+            int client = c;
+            clients.submit(() -> {
+                for (int n = 0; n < 10_000; n++) {
+                    try {
+                        Response response = api.postJson("/api/v1/events", integrator, "{\"source\":\"load\",\"resource\":\"load-"
+                                + client + "\",\"check\":\"n\",\"message\":\"" + n + "\"}");
+                        if (response.status() != 202) {
+                            return;
+                        }
+                        response.json().get("ids").values().forEach(id -> accepted.add(id.asLong()));
+                    } catch (UncheckedIOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        Thread.sleep(1_000);
+        server.close();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        return new ArrayList<>(accepted);
+    }
+
+    private long journaled(List<Long> ids) {
+        return countIn("event_journal", "id", ids);
+    }
+
+    private long classified(List<Long> ids) {
+        return countIn("event_classification", "event_id", ids);
+    }
+
+    private long countIn(String table, String column, List<Long> ids) {
+        String list = String.join(",", ids.stream().map(String::valueOf).toList());
+        return db.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column + " IN (" + list + ")", Long.class);
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(VigilApplication.class).run(
+                "--server.port=0",
+                "--vigil.db.url=" + DB.jdbcUrl(),
+                "--vigil.db.user=" + DB.user(),
+                "--vigil.db.password=" + DB.password(),
+                "--vigil.admin.password=" + TestServer.ADMIN_PASSWORD,
+                "--vigil.syslog.udp-port=0",
+                "--vigil.syslog.tcp-port=0",
+                "--vigil.escalation.after=" + ESCALATION.toSeconds() + "s");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}

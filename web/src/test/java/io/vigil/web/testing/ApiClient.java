@@ -1,0 +1,86 @@
+package io.vigil.web.testing;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Plain HTTP against a running server, so tests see exactly the status, headers and body a client gets. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A response, with the body parsed as JSON on demand. */
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    public Response get(String path, Auth auth) {
+        return send(request(path, auth).GET());
+    }
+
+    public Response delete(String path, Auth auth) {
+        return send(request(path, auth).DELETE());
+    }
+
+    public Response postJson(String path, Auth auth, String json) {
+        return post(path, auth, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response post(String path, Auth auth, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path, auth).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** Writes a value as JSON text. */
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private HttpRequest.Builder request(String path, Auth auth) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (auth.header() != null) {
+            request.header("Authorization", auth.header());
+        }
+        return request;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
