@@ -3,6 +3,7 @@ package io.vigil.incident;
 import io.vigil.model.ElementStatus;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
+import io.vigil.model.ServiceStatus;
 import io.vigil.session.CommandResult;
 import io.vigil.session.IdCounters;
 import io.vigil.session.Outcome;
@@ -74,8 +75,18 @@ public final class IncidentDesk {
     /** Called by rules: opens an incident for a critical element and starts its process. */
     public Incident open(ElementStatus element) {
         long now = now();
-        Incident incident = new Incident(ids.nextIncidentId(), element.getResource(), element.getCheck(),
-                element.getKey() + " is " + element.getStatus(), now, element.getChanges());
+        return start(new Incident(ids.nextIncidentId(), element.getResource(), element.getCheck(),
+                element.getKey() + " is " + element.getStatus(), now, element.getChanges()), element.getLastEventId());
+    }
+
+    /** Called by rules: opens an incident for a critical service and starts its process. */
+    public Incident open(ServiceStatus service) {
+        return start(Incident.ofService(ids.nextIncidentId(), service.getService(),
+                "service " + service.getService() + " is " + service.getStatus(), now(), service.getChanges()),
+                service.getLastEventId());
+    }
+
+    private Incident start(Incident incident, Long eventId) {
         // Created before it is started, so IncidentOpened (which needs the process instance id)
         // precedes the task outcomes the start produces.
         ProcessInstance process = session.createProcessInstance(PROCESS_ID,
@@ -83,7 +94,8 @@ public final class IncidentDesk {
         incident.setProcessInstanceId(process.getId());
         incidents.put(incident.getId(), session.insert(incident));
         outcomes.emit(new Outcome.IncidentOpened(incident.getId(), incident.getResource(), incident.getCheck(),
-                incident.getTitle(), now, process.getId(), currentFiringId.get(), element.getLastEventId()));
+                incident.getTitle(), incident.getOpenedAt(), process.getId(), currentFiringId.get(), eventId,
+                incident.getService()));
         processStateChanged = true;
         session.startProcessInstance(process.getId());
         return incident;

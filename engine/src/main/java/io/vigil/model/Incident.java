@@ -7,8 +7,9 @@ import java.io.Serializable;
  * rules/incidents/open-incident.drl). The incident desk changes it as the process moves on; the
  * rules read it to decide whether an element already has an incident.
  *
- * <p>{@code episode} is the {@link ElementStatus#getChanges() change count} of the last critical
- * episode of its element that this incident covered: a resolved incident keeps the element from
+ * <p>An incident is about a module (resource/check) or a service. {@code episode} is the change count
+ * ({@link ElementStatus#getChanges()}, {@link ServiceStatus#getChanges()}) of the last critical
+ * episode of its element or service that this incident covered: a resolved incident keeps the element from
  * opening another one until the element has left that episode.
  *
  * <p>The waiting task (id, jBPM work item id and name) lives here, not in the desk, so that it
@@ -21,6 +22,7 @@ public final class Incident implements Describable, Serializable {
     private final long id;
     private final String resource;
     private final String check;
+    private final String service;
     private final String title;
     private final long openedAt;
     private long processInstanceId;
@@ -33,10 +35,22 @@ public final class Incident implements Describable, Serializable {
     public record WaitingTask(long taskId, long workItemId, String name) implements Serializable {
     }
 
+    /** An incident of a module (resource/check). */
     public Incident(long id, String resource, String check, String title, long openedAt, long episode) {
+        this(id, resource, check, null, title, openedAt, episode);
+    }
+
+    /** An incident of a service: no resource or check. */
+    public static Incident ofService(long id, String service, String title, long openedAt, long episode) {
+        return new Incident(id, null, null, service, title, openedAt, episode);
+    }
+
+    private Incident(long id, String resource, String check, String service, String title, long openedAt,
+                     long episode) {
         this.id = id;
         this.resource = resource;
         this.check = check;
+        this.service = service;
         this.title = title;
         this.openedAt = openedAt;
         this.episode = episode;
@@ -45,6 +59,8 @@ public final class Incident implements Describable, Serializable {
     public long getId() { return id; }
     public String getResource() { return resource; }
     public String getCheck() { return check; }
+    /** The service of a service incident; null for a module's. */
+    public String getService() { return service; }
     public String getTitle() { return title; }
     public long getOpenedAt() { return openedAt; }
     public long getProcessInstanceId() { return processInstanceId; }
@@ -66,7 +82,7 @@ public final class Incident implements Describable, Serializable {
 
     @Override
     public String summary() {
-        return resource + "/" + check + " " + state + " level " + escalationLevel
+        return (service != null ? "service " + service : resource + "/" + check) + " " + state + " level " + escalationLevel
                 + (waitingTask == null ? "" : " waiting for " + waitingTask.name());
     }
 

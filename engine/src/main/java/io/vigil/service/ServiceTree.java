@@ -1,5 +1,6 @@
 package io.vigil.service;
 
+import io.vigil.model.Describable;
 import io.vigil.model.Status;
 
 import java.io.Serializable;
@@ -17,13 +18,14 @@ import java.util.stream.Collectors;
  * element, and a service passes a change on to its parents only when its own status moved — no
  * periodic full recompute. Not thread-safe: the engine thread owns it.
  */
-public final class ServiceTree implements Serializable {
+public final class ServiceTree implements Describable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final ServiceTreeDefinition definition;
     private final Map<String, ServiceNode> services = new LinkedHashMap<>();
     private final Map<String, ResourceNode> resources = new HashMap<>();
+    private long cascadeReleases;
 
     /**
      * Builds the tree with every service UNKNOWN and no element status known yet.
@@ -79,7 +81,27 @@ public final class ServiceTree implements Serializable {
                 propagation.elementMoved(node.agentLinks, agentBefore, agentAfter);
             }
         }
-        return propagation.changes();
+        List<ServiceStatusChange> changes = propagation.changes();
+        for (ServiceStatusChange change : changes) {
+            if (change.previousStatus() == Status.CRITICAL && change.status() != Status.CRITICAL
+                    && node(change.service()).definition.cascadeProtection()) {
+                cascadeReleases++;
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * How many times a cascade-protected service has left CRITICAL: each time, elements below it
+     * may raise their own alerts and incidents again, so rules that honour cascade protection
+     * watch this property to look at them once more.
+     */
+    public long getCascadeReleases() {
+        return cascadeReleases;
+    }
+
+    public boolean contains(String service) {
+        return services.containsKey(service);
     }
 
     public Status status(String service) {
@@ -155,6 +177,21 @@ public final class ServiceTree implements Serializable {
         }
         ResourceNode.ModuleNode module = node.find(element.check());
         return module == null ? null : module.status;
+    }
+
+    @Override
+    public String factId() {
+        return "service-tree";
+    }
+
+    @Override
+    public String summary() {
+        return services.size() + " services, " + resources.size() + " resources";
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceTree(" + summary() + ")";
     }
 
     private ResourceNode resource(String resource) {

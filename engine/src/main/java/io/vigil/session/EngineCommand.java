@@ -1,15 +1,35 @@
 package io.vigil.session;
 
+import io.vigil.service.ServiceTreeDefinition;
+
 /** Something a person asks of the engine; executed on the engine thread, between batches. */
 public sealed interface EngineCommand {
 
-    long incidentId();
-
+    /** Who asked: a user name or {@code token:<name>}; recorded with the effect. */
     String actor();
 
-    record Acknowledge(long incidentId, String actor) implements EngineCommand {
+    /** A step of an incident's process. */
+    sealed interface IncidentCommand extends EngineCommand {
+        long incidentId();
     }
 
-    record Resolve(long incidentId, String actor) implements EngineCommand {
+    record Acknowledge(long incidentId, String actor) implements IncidentCommand {
+    }
+
+    record Resolve(long incidentId, String actor) implements IncidentCommand {
+    }
+
+    /**
+     * Replaces the whole service tree at once (all or nothing). The definition is already
+     * validated (parsed, no cycles); {@code document} is its canonical YAML, stored as given.
+     */
+    record ReplaceServiceTree(ServiceTreeDefinition definition, String document, String actor) implements EngineCommand {
+    }
+
+    /** Plans a downtime of a service: its SLA samples in [start, end) are left out. Times are epoch ms. */
+    record ScheduleDowntime(String service, long start, long end, String comment, String actor) implements EngineCommand {
+    }
+
+    record CancelDowntime(long downtimeId, String actor) implements EngineCommand {
     }
 }

@@ -3,6 +3,9 @@ package io.vigil.session;
 import io.vigil.audit.FiringRecorder;
 import io.vigil.incident.IncidentDesk;
 import io.vigil.model.Event;
+import io.vigil.service.ServiceDesk;
+import io.vigil.service.ServiceTreeDefinition;
+import io.vigil.service.sla.PlannedDowntime;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -34,9 +37,13 @@ import java.util.concurrent.TimeUnit;
  * session. With the pseudo clock every timer fires on the owning thread, within one loop turn
  * (~100 ms) of being due. The clock never goes backwards.
  *
- * <p><b>Globals.</b> Rules talk to the world only through {@code outcomes} ({@link Outcomes})
- * and {@code incidents} ({@link IncidentDesk}); a rule set that declares any other global is
- * refused.
+ * <p><b>Globals.</b> Rules talk to the world only through {@code outcomes} ({@link Outcomes}),
+ * {@code incidents} ({@link IncidentDesk}) and {@code services} ({@link ServiceDesk}); a rule set
+ * that declares any other global is refused.
+ *
+ * <p><b>Services.</b> The session always holds one service tree and one SLA book (see
+ * {@link ServiceDesk}). SLA samples are taken here, on the engine thread, every time the clock
+ * moves: before the next events go in, so each sample sees the status of its moment.
  */
 public final class EngineSession implements AutoCloseable {
 
@@ -46,6 +53,7 @@ public final class EngineSession implements AutoCloseable {
     private final FiringRecorder recorder;
     private final Outcomes outcomes;
     private final IncidentDesk desk;
+    private final ServiceDesk services;
     private long insertedSinceFire;
 
     private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup) {
@@ -56,10 +64,12 @@ public final class EngineSession implements AutoCloseable {
         this.outcomes = new Outcomes(recorder::note);
         this.desk = new IncidentDesk(outcomes, new IdCounters(setup.lastIncidentId(), setup.lastTaskId()),
                 recorder::currentFiringId, setup.escalationInterval());
-        setGlobals(Map.of("outcomes", outcomes, "incidents", desk));
+        this.services = new ServiceDesk(outcomes, setup.lastDowntimeId());
+        setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services));
         kieSession.addEventListener((AgendaEventListener) recorder);
         kieSession.addEventListener((RuleRuntimeEventListener) recorder);
         desk.attach(kieSession);
+        services.attach(kieSession);
     }
 
     /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
@@ -134,12 +144,24 @@ public final class EngineSession implements AutoCloseable {
         return drain().processStateChanged();
     }
 
-    /** Moves the session clock forward to {@code epochMillis}, running the timers due by then; never backwards. */
+    /**
+     * Moves the session clock forward to {@code epochMillis}, running the timers due by then and
+     * taking the SLA samples due by then; never backwards.
+     */
     public void advanceTo(long epochMillis) {
         long delta = epochMillis - clock.getCurrentTime();
         if (delta > 0) {
             clock.advanceTime(delta, TimeUnit.MILLISECONDS);
+            services.sample();
         }
+    }
+
+    /**
+     * Puts the stored service tree and planned downtimes into a new session (a start without a
+     * snapshot; a snapshot carries them). Quiet: stored state already says all of it.
+     */
+    public void loadServices(ServiceTreeDefinition tree, Map<Long, PlannedDowntime> downtimes) {
+        services.load(tree, downtimes);
     }
 
     /** The session clock, epoch ms. */
@@ -163,20 +185,35 @@ public final class EngineSession implements AutoCloseable {
         return fired;
     }
 
-    /** Runs a person's command against the waiting task of an incident process. */
+    /** Runs a person's command: a step of an incident process, a new service tree, a planned downtime. */
     public CommandResult execute(EngineCommand command) {
-        if (command instanceof EngineCommand.Acknowledge) {
-            return desk.acknowledge(command.incidentId(), command.actor());
+        if (command instanceof EngineCommand.Acknowledge acknowledge) {
+            return desk.acknowledge(acknowledge.incidentId(), acknowledge.actor());
         }
-        if (command instanceof EngineCommand.Resolve) {
-            return desk.resolve(command.incidentId(), command.actor());
+        if (command instanceof EngineCommand.Resolve resolve) {
+            return desk.resolve(resolve.incidentId(), resolve.actor());
+        }
+        if (command instanceof EngineCommand.ReplaceServiceTree replace) {
+            return services.replace(replace.definition(), replace.document(), replace.actor());
+        }
+        if (command instanceof EngineCommand.ScheduleDowntime schedule) {
+            return services.schedule(schedule.service(), schedule.start(), schedule.end(), schedule.comment(),
+                    schedule.actor());
+        }
+        if (command instanceof EngineCommand.CancelDowntime cancel) {
+            return services.cancel(cancel.downtimeId(), cancel.actor());
         }
         throw new IllegalArgumentException("unknown engine command " + command);
     }
 
-    /** Outcomes and firings since the last drain. */
+    /**
+     * Outcomes and firings since the last drain. A new service tree or downtime counts as a
+     * process step: the journal cannot rebuild it, so the batch must carry a snapshot.
+     */
     public SessionBatch drain() {
-        return new SessionBatch(outcomes.drain(), recorder.drain(), desk.takeProcessStateChanged());
+        boolean processStep = desk.takeProcessStateChanged();
+        boolean servicesChanged = services.takeStateChanged();
+        return new SessionBatch(outcomes.drain(), recorder.drain(), processStep || servicesChanged);
     }
 
     /** Recording firings costs; recovery turns it off while it re-runs events whose firings are stored. */
@@ -195,6 +232,11 @@ public final class EngineSession implements AutoCloseable {
     /** The incident desk (the {@code incidents} global), e.g. for process tests without rules. */
     public IncidentDesk incidents() {
         return desk;
+    }
+
+    /** The service desk (the {@code services} global): the tree and SLA book of this session. */
+    public ServiceDesk services() {
+        return services;
     }
 
     /** The facts of one type in the session (tests, diagnostics). */

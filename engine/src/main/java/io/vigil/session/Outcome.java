@@ -1,6 +1,10 @@
 package io.vigil.session;
 
 import io.vigil.model.Status;
+import io.vigil.service.sla.SampleOutcome;
+import io.vigil.service.sla.SlaStatus;
+
+import java.math.BigDecimal;
 
 /**
  * What the rules and processes decided, published after each engine batch. Writers store them,
@@ -20,8 +24,12 @@ public sealed interface Outcome {
         public String kind() { return "element-status-changed"; }
     }
 
+    /**
+     * An incident was opened, either for an element ({@code resource}/{@code check} set, {@code service}
+     * null) or for a service ({@code service} set, {@code resource}/{@code check} null).
+     */
     record IncidentOpened(long incidentId, String resource, String check, String title, long at,
-                          long processInstanceId, Long firingId, Long eventId) implements Outcome {
+                          long processInstanceId, Long firingId, Long eventId, String service) implements Outcome {
         public String kind() { return "incident-opened"; }
     }
 
@@ -43,5 +51,53 @@ public sealed interface Outcome {
 
     record IncidentResolved(long incidentId, long at, String actor) implements Outcome {
         public String kind() { return "incident-resolved"; }
+    }
+
+    /** The service tree was replaced; {@code document} is its canonical YAML. */
+    record ServiceTreeReplaced(String version, String document, int services, String actor, long at) implements Outcome {
+        public String kind() { return "service-tree-replaced"; }
+    }
+
+    /** A service's computed status or value changed (every change, quiet or not). */
+    record ServiceStatusChanged(String service, Status status, Status previous, BigDecimal value,
+                                BigDecimal previousValue, long at) implements Outcome {
+        public String kind() { return "service-status-changed"; }
+    }
+
+    /**
+     * A service entered WARNING or CRITICAL, or returned to NORMAL, and may raise alerts: it is
+     * not quiet and no cascade-protected service above it is CRITICAL.
+     */
+    record ServiceAlert(String service, Status status, Status previous, BigDecimal value, long at) implements Outcome {
+        public String kind() { return "service-alert"; }
+    }
+
+    /**
+     * A service's SLA became INCORRECT (compliance fell below its limit) and the service may raise
+     * alerts (not quiet, not carried by a cascade-protected service above it).
+     */
+    record SlaAlert(String service, BigDecimal compliance, BigDecimal limit, long at) implements Outcome {
+        public String kind() { return "sla-alert"; }
+    }
+
+    /** One SLA sample of a service, and the service's compliance over its window after it. */
+    record SlaSampled(String service, long at, SampleOutcome outcome, BigDecimal compliance,
+                      SlaStatus slaStatus) implements Outcome {
+        public String kind() { return "sla-sampled"; }
+    }
+
+    /** A service's SLA status changed (OK, INCORRECT, N/A); INCORRECT is what rules alert on. */
+    record SlaStatusChanged(String service, SlaStatus status, SlaStatus previous, BigDecimal compliance,
+                            long at) implements Outcome {
+        public String kind() { return "sla-status-changed"; }
+    }
+
+    record DowntimeScheduled(long downtimeId, String service, long start, long end, String comment,
+                             String actor, long at) implements Outcome {
+        public String kind() { return "downtime-scheduled"; }
+    }
+
+    record DowntimeCancelled(long downtimeId, String service, String actor, long at) implements Outcome {
+        public String kind() { return "downtime-cancelled"; }
     }
 }

@@ -2,7 +2,9 @@ package io.vigil.session;
 
 import io.vigil.model.ElementStatus;
 import io.vigil.model.Event;
+import io.vigil.model.ServiceStatus;
 import io.vigil.model.Status;
+import io.vigil.service.sla.SlaView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,18 @@ public final class Outcomes {
     public void statusChanged(ElementStatus element, Status previous, Event cause) {
         emit(new Outcome.ElementStatusChanged(element.getResource(), element.getCheck(), element.getStatus(),
                 previous, element.getSince(), cause.getId()));
+    }
+
+    /** A service entered WARNING or CRITICAL, or returned to NORMAL, at its last change. */
+    public void serviceAlert(ServiceStatus service) {
+        emit(new Outcome.ServiceAlert(service.getService(), service.getStatus(), service.getPrevious(),
+                service.getValue(), service.getSince()));
+    }
+
+    /** A service's SLA became INCORRECT at its last SLA change. */
+    public void slaAlert(ServiceStatus service, SlaView sla) {
+        emit(new Outcome.SlaAlert(service.getService(), sla.compliance().percent(), sla.settings().limit(),
+                service.getSlaSince()));
     }
 
     public void emit(Outcome outcome) {

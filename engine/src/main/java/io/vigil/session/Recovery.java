@@ -1,10 +1,16 @@
 package io.vigil.session;
 
 import io.vigil.model.Event;
+import io.vigil.service.ServiceDefinitionException;
+import io.vigil.service.ServiceTreeDefinition;
+import io.vigil.service.ServiceTreeParser;
+import io.vigil.service.sla.PlannedDowntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +33,10 @@ final class Recovery {
 
     static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow) {
         SessionSetup setup = new SessionSetup(settings.escalationInterval(), source.lastFiringId(),
-                source.lastIncidentId(), source.lastTaskId());
+                source.lastIncidentId(), source.lastTaskId(), source.lastDowntimeId());
         Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
         EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s))
-                .orElseGet(() -> EngineSession.create(ruleSet, setup, wallNow));
+                .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));
         long restoredUpTo = snapshot.map(BatchOutcome.Snapshot::lastEventId).orElse(0L);
         long checkpoint = Math.max(restoredUpTo, source.checkpointEventId());
 
@@ -57,6 +63,30 @@ final class Recovery {
                         + " checkpoint {}, journal up to {}", snapshot.isPresent() ? "snapshot" : "no snapshot",
                 restoredUpTo, quiet[0], fresh[0], checkpoint, lastJournalId);
         return runner;
+    }
+
+    /**
+     * A new session on the stored service tree and downtimes. The clock starts at wall time, so
+     * SLA windows start now (their past samples are stored; the window rebuilds as time goes on).
+     */
+    private static EngineSession createWithStoredServices(RuleSet ruleSet, SessionSetup setup, RecoverySource source,
+                                                          long wallNow) {
+        EngineSession session = EngineSession.create(ruleSet, setup, wallNow);
+        ServiceTreeDefinition tree = source.serviceTreeDocument().map(Recovery::parseStoredTree)
+                .orElse(ServiceTreeDefinition.EMPTY);
+        Map<Long, PlannedDowntime> downtimes = new LinkedHashMap<>();
+        source.downtimes().forEach(d -> downtimes.put(d.id(), d.downtime()));
+        session.loadServices(tree, downtimes);
+        return session;
+    }
+
+    private static ServiceTreeDefinition parseStoredTree(String document) {
+        try {
+            return ServiceTreeParser.parse(document);
+        } catch (ServiceDefinitionException e) {
+            log.error("the stored service tree does not parse any more; starting with no services: {}", e.getMessage());
+            return ServiceTreeDefinition.EMPTY;
+        }
     }
 
     private static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {

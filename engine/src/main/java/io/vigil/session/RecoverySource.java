@@ -1,6 +1,7 @@
 package io.vigil.session;
 
 import io.vigil.model.Event;
+import io.vigil.service.sla.PlannedDowntime;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +29,27 @@ public interface RecoverySource {
 
     long lastTaskId();
 
+    /** The highest planned-downtime id stored, 0 when none. */
+    long lastDowntimeId();
+
     /** The highest id in the journal, 0 when empty. */
     long lastJournalId();
 
+    /**
+     * The stored service tree (canonical YAML as given to PUT /api/v1/services), for a start
+     * without a snapshot; a snapshot carries the tree itself.
+     */
+    Optional<String> serviceTreeDocument();
+
+    /** Planned downtimes not cancelled and not yet over, for a start without a snapshot. */
+    List<StoredDowntime> downtimes();
+
     /** Journal events with {@code afterId < id <= upToId}, in id order, in chunks of at most {@code chunkSize}. */
     void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk);
+
+    /** A stored planned downtime with its id. */
+    record StoredDowntime(long id, PlannedDowntime downtime) {
+    }
 
     /** For replay and tests: nothing stored. */
     RecoverySource EMPTY = new RecoverySource() {
@@ -41,7 +58,10 @@ public interface RecoverySource {
         public long lastFiringId() { return 0; }
         public long lastIncidentId() { return 0; }
         public long lastTaskId() { return 0; }
+        public long lastDowntimeId() { return 0; }
         public long lastJournalId() { return 0; }
+        public Optional<String> serviceTreeDocument() { return Optional.empty(); }
+        public List<StoredDowntime> downtimes() { return List.of(); }
         public void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk) { }
     };
 }

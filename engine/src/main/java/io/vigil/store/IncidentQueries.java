@@ -18,13 +18,13 @@ public final class IncidentQueries {
     /** The states an incident can be in, for filters. */
     public static final Set<String> STATES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
 
-    private static final String SELECT = "SELECT id, resource, check_name, title, state, escalation_level, opened_at,"
-            + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, opened_by_firing_id, opened_by_event_id,"
+    private static final String SELECT = "SELECT id, resource, check_name, service, title, state, escalation_level,"
+            + " opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, opened_by_firing_id, opened_by_event_id,"
             + " process_instance_id FROM incident";
 
     private static final RowMapper<IncidentRow> INCIDENT = (rs, n) -> new IncidentRow(rs.getLong("id"),
-            rs.getString("resource"), rs.getString("check_name"), rs.getString("title"), rs.getString("state"),
-            rs.getInt("escalation_level"), UtcColumns.instant(rs, "opened_at"), UtcColumns.instant(rs, "acknowledged_at"),
+            rs.getString("resource"), rs.getString("check_name"), rs.getString("service"), rs.getString("title"),
+            rs.getString("state"), rs.getInt("escalation_level"), UtcColumns.instant(rs, "opened_at"), UtcColumns.instant(rs, "acknowledged_at"),
             rs.getString("acknowledged_by"), UtcColumns.instant(rs, "resolved_at"), rs.getString("resolved_by"),
             rs.getObject("opened_by_firing_id", Long.class), rs.getObject("opened_by_event_id", Long.class),
             rs.getLong("process_instance_id"));

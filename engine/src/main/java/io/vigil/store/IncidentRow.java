@@ -3,13 +3,14 @@ package io.vigil.store;
 import java.time.Instant;
 
 /**
- * An incident as stored by the outcome writer.
+ * An incident as stored by the outcome writer: about an element ({@code resource}/{@code check} set,
+ * {@code service} null) or about a service ({@code service} set, {@code resource}/{@code check} null).
  *
  * @param state            OPEN, ACKNOWLEDGED or RESOLVED
  * @param openedByFiringId the firing of the rule that opened it (the audit chain's first link), or null
  * @param openedByEventId  the event that made the element critical, or null
  */
-public record IncidentRow(long id, String resource, String check, String title, String state, int escalationLevel,
-                          Instant openedAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt,
+public record IncidentRow(long id, String resource, String check, String service, String title, String state,
+                          int escalationLevel, Instant openedAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt,
                           String resolvedBy, Long openedByFiringId, Long openedByEventId, long processInstanceId) {
 }

@@ -14,16 +14,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** What the engine restarts from, read from MariaDB: snapshot, checkpoint, id counters and the journal. */
+/**
+ * What the engine restarts from, read from MariaDB: snapshot, checkpoint, id counters, the journal,
+ * and for a start without snapshot the service tree and live planned downtimes.
+ */
 public final class JdbcRecoverySource implements RecoverySource {
 
     private final JdbcTemplate jdbc;
     private final CheckpointTable checkpoints;
+    private final DowntimeQueries downtimes;
     private final JournalStore journal;
 
     public JdbcRecoverySource(DataSource dataSource, JournalStore journal) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.checkpoints = new CheckpointTable(dataSource);
+        this.downtimes = new DowntimeQueries(dataSource);
         this.journal = journal;
     }
 
@@ -51,6 +56,23 @@ public final class JdbcRecoverySource implements RecoverySource {
     @Override
     public long lastTaskId() {
         return maxId("incident_task");
+    }
+
+    @Override
+    public long lastDowntimeId() {
+        return maxId("planned_downtime");
+    }
+
+    @Override
+    public Optional<String> serviceTreeDocument() {
+        return jdbc.query("SELECT document FROM service_tree WHERE id = 1", (rs, row) -> rs.getString(1))
+                .stream().findFirst();
+    }
+
+    /** Downtimes still to come or running (by the database clock; the engine drops those it finds over). */
+    @Override
+    public List<StoredDowntime> downtimes() {
+        return downtimes.downtimes(null, false).stream().map(DowntimeRow::toStored).toList();
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.vigil.audit.FactRef;
 import io.vigil.audit.Firing;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
+import io.vigil.service.ServiceTree;
+import io.vigil.service.sla.SlaBook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,7 @@ class EngineSessionTest {
     @Test
     void shouldNumberFiringsOnFromTheLastStoredOne() {
         session.close();
-        session = EngineSession.create(RULES, new SessionSetup(Duration.ofMinutes(15), 41, 0, 0), START);
+        session = EngineSession.create(RULES, new SessionSetup(Duration.ofMinutes(15), 41, 0, 0, 0), START);
 
         session.insert(List.of(probe(1, START), probe(2, START)));
         session.fire();
@@ -110,7 +112,8 @@ class EngineSessionTest {
         assertThat(snapshot.lastEventId()).isEqualTo(2);
         assertThat(snapshot.ruleSetVersion()).isEqualTo(RULES.version());
         assertThat(session.clock()).isEqualTo(START + 500);
-        assertThat(session.facts(Object.class)).isEmpty();
+        assertThat(session.facts(Object.class)).as("only the service tree and SLA book every session holds")
+                .extracting(Object::getClass).containsExactlyInAnyOrder(ServiceTree.class, SlaBook.class);
     }
 
     @Test

@@ -28,7 +28,7 @@ class IncidentQueriesIT {
         incidents = new IncidentQueries(db.dataSource());
         List<Outcome> outcomes = new ArrayList<>();
         for (long id = 1; id <= 6; id++) {
-            outcomes.add(new IncidentOpened(id, "host-" + id, "cpu", "host-" + id + "/cpu is CRITICAL", id * 1_000, 100 + id, null, id));
+            outcomes.add(new IncidentOpened(id, "host-" + id, "cpu", "host-" + id + "/cpu is CRITICAL", id * 1_000, 100 + id, null, id, null));
         }
         outcomes.add(new IncidentAcknowledged(2, 9_000, "alice"));
         outcomes.add(new IncidentAcknowledged(4, 9_000, "alice"));
@@ -59,6 +59,24 @@ class IncidentQueriesIT {
         assertThatThrownBy(() -> incidents.list("closed", null, 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown incident state \"closed\" (expected OPEN, ACKNOWLEDGED or RESOLVED)");
+    }
+
+    @Test
+    void shouldRoundTripAServiceIncidentWithoutResourceOrCheck() throws Exception {
+        store(db.dataSource(), batch(7, 0, List.of(new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107,
+                40L, null, "webshop")), List.of(), null));
+
+        assertThat(incidents.list("OPEN", null, 1)).singleElement().satisfies(incident -> {
+            assertThat(incident.id()).isEqualTo(7);
+            assertThat(incident.service()).isEqualTo("webshop");
+            assertThat(incident.resource()).isNull();
+            assertThat(incident.check()).isNull();
+        });
+        assertThat(incidents.byId(7)).hasValueSatisfying(detail -> {
+            assertThat(detail.incident().openedByFiringId()).isEqualTo(40L);
+            assertThat(detail.timeline()).extracting(IncidentTimelineRow::text).containsExactly("service webshop is CRITICAL");
+        });
+        assertThat(incidents.byId(1).orElseThrow().incident().service()).as("an element incident has no service").isNull();
     }
 
     @Test

@@ -5,14 +5,22 @@ import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.Event;
 import io.vigil.model.EventDraft;
 import io.vigil.session.BatchOutcome;
+import io.vigil.service.sla.PlannedDowntime;
+import io.vigil.session.Outcome.DowntimeCancelled;
+import io.vigil.session.Outcome.DowntimeScheduled;
 import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentTaskOpened;
+import io.vigil.session.Outcome.ServiceTreeReplaced;
+import io.vigil.session.RecoverySource.StoredDowntime;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.service.ServiceFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +55,9 @@ class JdbcRecoverySourceIT {
     void shouldFindNothingInAnEmptyDatabase() {
         assertThat(recovery.latestSnapshot()).isEmpty();
         assertThat(List.of(recovery.checkpointEventId(), recovery.lastFiringId(), recovery.lastIncidentId(),
-                recovery.lastTaskId(), recovery.lastJournalId())).containsOnly(0L);
+                recovery.lastTaskId(), recovery.lastDowntimeId(), recovery.lastJournalId())).containsOnly(0L);
+        assertThat(recovery.serviceTreeDocument()).isEmpty();
+        assertThat(recovery.downtimes()).isEmpty();
         List<List<Event>> chunks = new ArrayList<>();
         recovery.readJournal(0, 100, 10, chunks::add);
         assertThat(chunks).isEmpty();
@@ -58,7 +68,7 @@ class JdbcRecoverySourceIT {
         journal.append(LongStream.rangeClosed(1, 7).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
         byte[] session = {42, 7, 0, -1};
         store(db.dataSource(), new BatchOutcome(5, 15,
-                List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L),
+                List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L, null),
                         new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli()),
                         new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli())),
                 List.of(firing(11, AT.toEpochMilli(), "Classify", 5L), firing(12, AT.toEpochMilli(), "Open incident", 5L)),
@@ -76,6 +86,29 @@ class JdbcRecoverySourceIT {
         assertThat(recovery.lastIncidentId()).isEqualTo(3);
         assertThat(recovery.lastTaskId()).isEqualTo(31);
         assertThat(recovery.lastJournalId()).isEqualTo(7);
+    }
+
+    @Test
+    void shouldGiveBackTheLatestTreeDocumentAndTheDowntimesNotOverOrCancelled() throws Exception {
+        String first = ServiceFixtures.text("office.yml");
+        String second = ServiceFixtures.text("sla.yml");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long hour = Duration.ofHours(1).toMillis();
+        store(db.dataSource(), new BatchOutcome(1, 0, List.of(
+                new ServiceTreeReplaced("a1".repeat(32), first, 1, "admin", now.toEpochMilli()),
+                new DowntimeScheduled(1, "webshop", now.toEpochMilli() - 2 * hour, now.toEpochMilli() - hour, "over", "alice", 0),
+                new DowntimeScheduled(2, "webshop", now.toEpochMilli() - hour, now.toEpochMilli() + hour, "running", "alice", 0),
+                new DowntimeScheduled(3, "intranet", now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour, "to come", "alice", 0),
+                new DowntimeScheduled(4, "intranet", now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour, "called off", "alice", 0),
+                new DowntimeCancelled(4, "intranet", "bob", now.toEpochMilli()),
+                new ServiceTreeReplaced("b2".repeat(32), second, 3, "admin", now.toEpochMilli())),
+                List.of(), null, now.toEpochMilli(), null));
+
+        assertThat(recovery.serviceTreeDocument()).hasValue(second);
+        assertThat(recovery.lastDowntimeId()).isEqualTo(4);
+        assertThat(recovery.downtimes()).containsExactly(
+                new StoredDowntime(2, new PlannedDowntime(now.toEpochMilli() - hour, now.toEpochMilli() + hour, "webshop", "running")),
+                new StoredDowntime(3, new PlannedDowntime(now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour, "intranet", "to come")));
     }
 
     @Test

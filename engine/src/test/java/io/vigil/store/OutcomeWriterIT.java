@@ -63,7 +63,7 @@ class OutcomeWriterIT {
                 new EventClassified(1, "security", Status.CRITICAL),
                 new ElementStatusChanged("web01", "sshd", Status.WARNING, null, T0, 1),
                 new ElementStatusChanged("web01", "sshd", Status.CRITICAL, Status.WARNING, T0 + 1_000, 2),
-                new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0 + 1_000, 900, 11L, 2L),
+                new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0 + 1_000, 900, 11L, 2L, null),
                 new IncidentTaskOpened(5, 50, "Acknowledge", T0 + 1_000),
                 new IncidentEscalated(5, 1, T0 + 901_000),
                 new IncidentTaskCompleted(5, 50, "Acknowledge", T0 + 902_000, "alice"),
@@ -96,7 +96,7 @@ class OutcomeWriterIT {
                 String.class)).containsExactly("WARNING - 1", "CRITICAL WARNING 2");
 
         IncidentDetail detail = new IncidentQueries(db.dataSource()).byId(5).orElseThrow();
-        assertThat(detail.incident()).isEqualTo(new IncidentRow(5, "web01", "sshd", "web01/sshd is CRITICAL", "RESOLVED", 1,
+        assertThat(detail.incident()).isEqualTo(new IncidentRow(5, "web01", "sshd", null, "web01/sshd is CRITICAL", "RESOLVED", 1,
                 Instant.ofEpochMilli(T0 + 1_000), Instant.ofEpochMilli(T0 + 902_000), "alice",
                 Instant.ofEpochMilli(T0 + 960_000), "bob", 11L, 2L, 900));
         assertThat(detail.tasks()).extracting(t -> t.id() + " " + t.name() + " " + t.state() + " " + t.completedBy())

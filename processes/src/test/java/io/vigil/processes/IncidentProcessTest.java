@@ -42,7 +42,7 @@ class IncidentProcessTest {
         long id = openIncident();
 
         assertThat(session.outcomes()).containsExactly(
-                new Outcome.IncidentOpened(id, "db01", "disk", "db01/disk is CRITICAL", OPENED, 1, null, 7L),
+                new Outcome.IncidentOpened(id, "db01", "disk", "db01/disk is CRITICAL", OPENED, 1, null, 7L, null),
                 new Outcome.IncidentTaskOpened(id, 1, "Acknowledge", OPENED));
         assertThat(session.incidents()).singleElement()
                 .satisfies(i -> assertThat(i.getWaitingTask()).isEqualTo(new Incident.WaitingTask(1, 1, "Acknowledge")));

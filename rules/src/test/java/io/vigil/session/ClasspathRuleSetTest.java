@@ -17,7 +17,11 @@ class ClasspathRuleSetTest {
                 "rules/classify/element-status.drl",
                 "rules/classify/event-category.drl",
                 "rules/classify/event-status.drl",
-                "rules/incidents/open-incident.drl");
+                "rules/incidents/open-incident.drl",
+                "rules/incidents/open-service-incident.drl",
+                "rules/services/propagation.drl",
+                "rules/services/service-alerts.drl",
+                "rules/services/sla-alerts.drl");
         assertThat(ruleSet.version()).isEqualTo(RuleSet.of(ruleSet.sources()).version());
     }
 }

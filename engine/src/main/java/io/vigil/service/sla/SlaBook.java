@@ -1,16 +1,18 @@
 package io.vigil.service.sla;
 
+import io.vigil.model.Describable;
 import io.vigil.model.Status;
 import io.vigil.service.ServiceDefinition;
 import io.vigil.service.ServiceTreeDefinition;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,12 +21,13 @@ import java.util.stream.Collectors;
  * the rule session (Serializable, marshalled with it), driven by the session clock. Not
  * thread-safe: the engine thread owns it.
  */
-public final class SlaBook implements Serializable {
+public final class SlaBook implements Describable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final Map<String, SlaTracker> trackers = new LinkedHashMap<>();
-    private final Map<String, List<PlannedDowntime>> downtimes = new HashMap<>();
+    /** By id (the id the engine gave it, so a person can cancel it), in id order. */
+    private final Map<Long, PlannedDowntime> downtimes = new TreeMap<>();
 
     /** Starts every SLA at {@code start} (session clock, epoch ms); the first sample is one period later. */
     public SlaBook(ServiceTreeDefinition tree, long start) {
@@ -49,18 +52,18 @@ public final class SlaBook implements Serializable {
         trackers.putAll(kept);
     }
 
-    public void addDowntime(PlannedDowntime downtime) {
-        downtimes.computeIfAbsent(downtime.service(), s -> new ArrayList<>()).add(downtime);
+    public void addDowntime(long id, PlannedDowntime downtime) {
+        downtimes.put(id, downtime);
     }
 
-    public boolean removeDowntime(PlannedDowntime downtime) {
-        List<PlannedDowntime> ofService = downtimes.getOrDefault(downtime.service(), List.of());
-        return !ofService.isEmpty() && ofService.remove(downtime);
+    /** Cancels a downtime; empty when there is none with that id (never was, cancelled, or over and forgotten). */
+    public Optional<PlannedDowntime> removeDowntime(long id) {
+        return Optional.ofNullable(downtimes.remove(id));
     }
 
-    /** Downtimes that can still affect a sample (those over by the last advance are forgotten). */
-    public List<PlannedDowntime> downtimes() {
-        return downtimes.values().stream().flatMap(List::stream).collect(Collectors.toList());
+    /** Downtimes by id that can still affect a sample (those over by the last advance are forgotten). */
+    public Map<Long, PlannedDowntime> downtimes() {
+        return Collections.unmodifiableMap(downtimes);
     }
 
     /**
@@ -69,15 +72,16 @@ public final class SlaBook implements Serializable {
      * sees the status of its moment.
      */
     public SlaUpdate advanceTo(long now, Function<String, Status> statusOf) {
-        List<SlaSample> samples = new ArrayList<>();
+        List<TakenSample> samples = new ArrayList<>();
         List<SlaStatusChange> changes = new ArrayList<>();
+        Map<String, List<PlannedDowntime>> byService = downtimes.values().stream()
+                .collect(Collectors.groupingBy(PlannedDowntime::service));
         for (SlaTracker tracker : trackers.values()) {
-            List<PlannedDowntime> planned = downtimes.getOrDefault(tracker.service, List.of());
+            List<PlannedDowntime> planned = byService.getOrDefault(tracker.service, List.of());
             tracker.advanceTo(now, statusOf.apply(tracker.service),
                     at -> planned.stream().anyMatch(d -> d.covers(at)), samples, changes);
         }
-        downtimes.values().forEach(list -> list.removeIf(d -> d.end() <= now));
-        downtimes.values().removeIf(List::isEmpty);
+        downtimes.values().removeIf(d -> d.end() <= now);
         return new SlaUpdate(samples, changes);
     }
 
@@ -91,5 +95,20 @@ public final class SlaBook implements Serializable {
 
     private static SlaView view(SlaTracker tracker) {
         return new SlaView(tracker.service, tracker.settings, tracker.compliance());
+    }
+
+    @Override
+    public String factId() {
+        return "sla-book";
+    }
+
+    @Override
+    public String summary() {
+        return trackers.size() + " SLAs, " + downtimes.size() + " planned downtimes";
+    }
+
+    @Override
+    public String toString() {
+        return "SlaBook(" + summary() + ")";
     }
 }

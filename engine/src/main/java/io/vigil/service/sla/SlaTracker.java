@@ -35,7 +35,7 @@ final class SlaTracker implements Serializable {
     }
 
     /** Takes every sample due at or before {@code now}, each of {@code current}. */
-    void advanceTo(long now, Status current, LongPredicate inDowntime, List<SlaSample> samples,
+    void advanceTo(long now, Status current, LongPredicate inDowntime, List<TakenSample> samples,
                    List<SlaStatusChange> changes) {
         if (nextSampleAt <= now - interval) {
             // after a long pause (the engine was stopped) older samples could never be in the window
@@ -46,8 +46,9 @@ final class SlaTracker implements Serializable {
                     : current == null || current == Status.UNKNOWN ? SampleOutcome.UNKNOWN
                     : settings.compliesWhen().complies(current) ? SampleOutcome.COMPLIES : SampleOutcome.FAILS;
             window.record(nextSampleAt / period, outcome);
-            samples.add(new SlaSample(service, nextSampleAt, current == null ? Status.UNKNOWN : current, outcome));
             Compliance compliance = compliance();
+            samples.add(new TakenSample(new SlaSample(service, nextSampleAt, current == null ? Status.UNKNOWN : current,
+                    outcome), compliance));
             if (compliance.status() != status) {
                 changes.add(new SlaStatusChange(service, nextSampleAt, status, compliance.status(),
                         compliance.percent()));

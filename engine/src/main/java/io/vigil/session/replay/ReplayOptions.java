@@ -9,14 +9,19 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The replay command line: {@code --events FILE.jsonl [--until ISO-8601] [--escalate-after 15m]}. */
-record ReplayOptions(Path events, Instant until, Duration escalateAfter) {
+/**
+ * The replay command line: {@code --events FILE.jsonl [--services FILE.yml] [--until ISO-8601]
+ * [--escalate-after 15m]}; {@code services} is null without a service tree.
+ */
+record ReplayOptions(Path events, Path services, Instant until, Duration escalateAfter) {
 
-    static final String USAGE = "usage: replay --events FILE.jsonl [--until ISO-8601] [--escalate-after 15m]";
+    static final String USAGE = "usage: replay --events FILE.jsonl [--services FILE.yml|FILE.json] [--until ISO-8601]"
+            + " [--escalate-after 15m]";
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     static ReplayOptions parse(String[] args) {
         Path events = null;
+        Path services = null;
         Instant until = null;
         Duration escalateAfter = Duration.ofMinutes(15);
         for (int i = 0; i < args.length; i++) {
@@ -27,6 +32,7 @@ record ReplayOptions(Path events, Instant until, Duration escalateAfter) {
             String value = args[++i];
             switch (option) {
                 case "--events" -> events = Path.of(value);
+                case "--services" -> services = Path.of(value);
                 case "--until" -> until = instant(value);
                 case "--escalate-after" -> escalateAfter = duration(value);
                 default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
@@ -35,7 +41,7 @@ record ReplayOptions(Path events, Instant until, Duration escalateAfter) {
         if (events == null) {
             throw new IllegalArgumentException("--events is required");
         }
-        return new ReplayOptions(events, until, escalateAfter);
+        return new ReplayOptions(events, services, until, escalateAfter);
     }
 
     private static Instant instant(String value) {

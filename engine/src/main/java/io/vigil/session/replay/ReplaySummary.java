@@ -2,8 +2,10 @@ package io.vigil.session.replay;
 
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
+import io.vigil.service.ServiceDesk;
 import io.vigil.session.Outcome;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What replay reports at the end, built from the outcomes alone (so it says exactly what the
- * outcomes said): the last status of every element, every incident with its final state and
- * escalation level, and how many events and firings there were.
+ * What replay reports at the end: built from the outcomes (so it says exactly what the outcomes
+ * said), the last status of every element, every incident with its final state and escalation
+ * level, and how many events and firings there were; read from the session's service desk at the
+ * end, every service of the tree (also those never known) with its status, value and SLA.
  */
 final class ReplaySummary {
 
@@ -24,19 +27,36 @@ final class ReplaySummary {
     record IncidentLine(long id, String resource, String check, IncidentState state, int escalationLevel) {
     }
 
+    /** @param sla null when the service has no SLA */
+    record ServiceLine(String name, Status status, BigDecimal value, SlaLine sla) {
+    }
+
+    /** @param compliance percent, null while N/A; status as Pandora shows it (OK, INCORRECT, N/A) */
+    record SlaLine(BigDecimal compliance, String status) {
+    }
+
     /** The summary line's shape: {@code {"summary":{...}}}. */
     record Line(Body summary) {
     }
 
-    record Body(int events, List<ElementLine> elements, List<IncidentLine> incidents, long firings) {
+    record Body(int events, List<ElementLine> elements, List<IncidentLine> incidents, List<ServiceLine> services,
+                long firings) {
     }
 
     private final Map<String, ElementLine> elements = new TreeMap<>();
     private final Map<Long, IncidentLine> incidents = new LinkedHashMap<>();
+    private List<ServiceLine> services = List.of();
     private long firings;
 
     void firings(int count) {
         firings += count;
+    }
+
+    void services(ServiceDesk desk) {
+        services = desk.tree().services().stream().map(service -> new ServiceLine(service.name(), service.status(),
+                service.value(), desk.book().view(service.name())
+                        .map(sla -> new SlaLine(sla.compliance().percent(), sla.compliance().status().label()))
+                        .orElse(null))).toList();
     }
 
     void add(Outcome outcome) {
@@ -64,6 +84,6 @@ final class ReplaySummary {
     Line line(int events) {
         List<IncidentLine> byId = new ArrayList<>(incidents.values());
         byId.sort(Comparator.comparingLong(IncidentLine::id));
-        return new Line(new Body(events, List.copyOf(elements.values()), byId, firings));
+        return new Line(new Body(events, List.copyOf(elements.values()), byId, services, firings));
     }
 }

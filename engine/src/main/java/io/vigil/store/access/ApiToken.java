@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * A bearer token for machines (integrations posting events, scripts). Only the SHA-256 hex of
@@ -47,11 +49,22 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    /** Comma-separated, see {@link ServiceGroups}; an ADMIN token sees every service whatever this says. */
+    @Column(name = "service_groups", nullable = false, length = 1024)
+    private String serviceGroups = "";
+
     protected ApiToken() {
     }
 
     public ApiToken(String name, Role role, String tokenHash, Instant createdAt, String createdBy) {
+        this(name, role, Set.of(), tokenHash, createdAt, createdBy);
+    }
+
+    /** @throws IllegalArgumentException for a bad group name (quoted) */
+    public ApiToken(String name, Role role, Collection<String> serviceGroups, String tokenHash, Instant createdAt,
+                    String createdBy) {
         this.name = name;
+        this.serviceGroups = ServiceGroups.join(serviceGroups);
         this.role = role;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
@@ -77,4 +90,5 @@ public class ApiToken {
     public String getCreatedBy() { return createdBy; }
     public Instant getLastUsedAt() { return lastUsedAt; }
     public Instant getRevokedAt() { return revokedAt; }
+    public Set<String> getServiceGroups() { return ServiceGroups.split(serviceGroups); }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +41,10 @@ public class AppUser implements Persistable<String> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Comma-separated, see {@link ServiceGroups}; ADMIN sees every service whatever this says. */
+    @Column(name = "service_groups", nullable = false, length = 1024)
+    private String serviceGroups = "";
+
     @Transient
     private boolean isNew;
 
@@ -47,6 +52,12 @@ public class AppUser implements Persistable<String> {
     }
 
     public AppUser(String username, String passwordHash, Set<Role> roles, Instant createdAt) {
+        this(username, passwordHash, roles, Set.of(), createdAt);
+    }
+
+    /** @throws IllegalArgumentException for no role or a bad group name (quoted) */
+    public AppUser(String username, String passwordHash, Set<Role> roles, Collection<String> serviceGroups,
+                   Instant createdAt) {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("user \"" + username + "\" needs at least one role");
         }
@@ -55,6 +66,7 @@ public class AppUser implements Persistable<String> {
         this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         this.enabled = true;
         this.createdAt = createdAt;
+        this.serviceGroups = ServiceGroups.join(serviceGroups);
         this.isNew = true;
     }
 
@@ -78,6 +90,7 @@ public class AppUser implements Persistable<String> {
     public String getPasswordHash() { return passwordHash; }
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
+    public Set<String> getServiceGroups() { return ServiceGroups.split(serviceGroups); }
 
     public Set<Role> getRoles() {
         Set<Role> parsed = EnumSet.noneOf(Role.class);

@@ -9,24 +9,22 @@ import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentResolved;
 import io.vigil.session.Outcome.IncidentTaskCompleted;
 import io.vigil.session.Outcome.IncidentTaskOpened;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.vigil.store.jdbc.BatchStatements.setLongOrNull;
 import static io.vigil.store.jdbc.Columns.fit;
 import static io.vigil.store.jdbc.UtcColumns.toColumn;
 
 /**
  * Writes outcomes to their tables, one JDBC batch per statement, inside the caller's transaction.
  * Statements run inserts before updates, each in outcome order, which is the order the engine
- * produced them in: an incident or task is always opened before it is changed.
+ * produced them in: an incident or task is always opened before it is changed. Service outcomes
+ * go to {@link ServiceTables}.
  */
 public final class OutcomeTables {
 
@@ -34,13 +32,15 @@ public final class OutcomeTables {
     private record TimelineRow(long incidentId, long at, String kind, String text, String actor, Long firingId) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final BatchStatements batches;
+    private final ServiceTables services;
 
     public OutcomeTables(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.batches = new BatchStatements(dataSource);
+        this.services = new ServiceTables(batches);
     }
 
-    /** Stores the outcomes; {@code now} stamps element_status.updated_at. A transaction must be active. */
+    /** Stores the outcomes; {@code now} stamps the updated_at columns. A transaction must be active. */
     public void write(List<Outcome> outcomes, Instant now) {
         List<EventClassified> classified = new ArrayList<>();
         List<ElementStatusChanged> statuses = new ArrayList<>();
@@ -101,17 +101,19 @@ public final class OutcomeTables {
             ps.setObject(5, toColumn(o.at()));
             ps.setLong(6, o.eventId());
         });
-        batch("INSERT INTO incident (id, resource, check_name, title, state, escalation_level, opened_at,"
-                + " opened_by_firing_id, opened_by_event_id, process_instance_id) VALUES (?, ?, ?, ?, 'OPEN', 0, ?, ?, ?, ?)",
+        // An element incident has a resource/check and no service; a service incident the reverse.
+        batch("INSERT INTO incident (id, resource, check_name, service, title, state, escalation_level, opened_at,"
+                + " opened_by_firing_id, opened_by_event_id, process_instance_id) VALUES (?, ?, ?, ?, ?, 'OPEN', 0, ?, ?, ?, ?)",
                 opened, (ps, o) -> {
             ps.setLong(1, o.incidentId());
             ps.setString(2, fit(o.resource(), 255));
             ps.setString(3, fit(o.check(), 255));
-            ps.setString(4, fit(o.title(), 1024));
-            ps.setObject(5, toColumn(o.at()));
-            setLongOrNull(ps, 6, o.firingId());
-            setLongOrNull(ps, 7, o.eventId());
-            ps.setLong(8, o.processInstanceId());
+            ps.setString(4, fit(o.service(), 255));
+            ps.setString(5, fit(o.title(), 1024));
+            ps.setObject(6, toColumn(o.at()));
+            setLongOrNull(ps, 7, o.firingId());
+            setLongOrNull(ps, 8, o.eventId());
+            ps.setLong(9, o.processInstanceId());
         });
         batch("INSERT INTO incident_task (id, incident_id, name, state, opened_at) VALUES (?, ?, ?, 'OPEN', ?)",
                 tasksOpened, (ps, o) -> {
@@ -150,19 +152,10 @@ public final class OutcomeTables {
             ps.setString(5, fit(row.actor(), 255));
             setLongOrNull(ps, 6, row.firingId());
         });
+        services.write(outcomes, now);
     }
 
     private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), setter);
-        }
-    }
-
-    private static void setLongOrNull(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
+        batches.run(sql, rows, setter);
     }
 }

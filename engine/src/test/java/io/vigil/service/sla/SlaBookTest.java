@@ -53,7 +53,7 @@ class SlaBookTest {
 
     @Test
     void shouldLeaveOutSamplesInAPlannedDowntime() {
-        book.addDowntime(new PlannedDowntime(t(6), t(7), "webshop", "switch firmware"));
+        book.addDowntime(1, new PlannedDowntime(t(6), t(7), "webshop", "switch firmware"));
         List<SlaSample> taken = new ArrayList<>();
         for (int i = 1; i <= 18; i++) {
             tree.elementChanged("web01", "http", i == 6 ? CRITICAL : NORMAL);
@@ -80,6 +80,28 @@ class SlaBookTest {
         assertThat(update.changes()).isEmpty();
         assertThat(book.view("webshop").orElseThrow().compliance())
                 .isEqualTo(new Compliance(0, 0, null, SlaStatus.NOT_AVAILABLE));
+    }
+
+    @Test
+    void shouldGiveEachSampleTheComplianceRightAfterIt() {
+        tree.elementChanged("web01", "http", NORMAL);
+        book.advanceTo(t(1), tree::status);
+        tree.elementChanged("web01", "http", CRITICAL);
+
+        SlaUpdate update = book.advanceTo(t(3), tree::status);
+
+        assertThat(update.taken()).filteredOn(s -> s.sample().service().equals("webshop"))
+                .extracting(s -> s.sample().at(), s -> s.compliance().percent())
+                .containsExactly(tuple(t(2), new BigDecimal("50.00")), tuple(t(3), new BigDecimal("33.33")));
+    }
+
+    @Test
+    void shouldCancelADowntimeByItsId() {
+        book.addDowntime(7, new PlannedDowntime(t(3), t(4), "webshop", "upgrade"));
+
+        assertThat(book.removeDowntime(8)).isEmpty();
+        assertThat(book.removeDowntime(7)).contains(new PlannedDowntime(t(3), t(4), "webshop", "upgrade"));
+        assertThat(book.downtimes()).isEmpty();
     }
 
     @Test
@@ -131,7 +153,7 @@ class SlaBookTest {
     void shouldCarryOnAfterJavaSerializationAsTheSessionMarshallerDoes() {
         tree.elementChanged("web01", "http", CRITICAL);
         book.advanceTo(t(1), tree::status);
-        book.addDowntime(new PlannedDowntime(t(3), t(4), "webshop", ""));
+        book.addDowntime(1, new PlannedDowntime(t(3), t(4), "webshop", ""));
 
         SlaBook restored = JavaSerialization.roundTrip(book);
         tree.elementChanged("web01", "http", NORMAL);

@@ -14,9 +14,10 @@ class ReplayOptionsTest {
     @Test
     void shouldReadEveryOption() {
         ReplayOptions options = ReplayOptions.parse(new String[]{
-                "--events", "night.jsonl", "--until", "2026-01-05T12:00:00+01:00", "--escalate-after", "30s"});
+                "--events", "night.jsonl", "--services", "shop.yml", "--until", "2026-01-05T12:00:00+01:00",
+                "--escalate-after", "30s"});
 
-        assertThat(options).isEqualTo(new ReplayOptions(Path.of("night.jsonl"),
+        assertThat(options).isEqualTo(new ReplayOptions(Path.of("night.jsonl"), Path.of("shop.yml"),
                 Instant.parse("2026-01-05T11:00:00Z"), Duration.ofSeconds(30)));
     }
 
@@ -26,6 +27,7 @@ class ReplayOptionsTest {
 
         assertThat(options.escalateAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(options.until()).isNull();
+        assertThat(options.services()).as("no service tree").isNull();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,5 +111,17 @@ class AccessStoreIT {
         assertThat(tooSoon).isZero();
         assertThat(stale).isEqualTo(1);
         assertThat(tokens.findById(id).orElseThrow().getLastUsedAt()).isEqualTo(NOW.plusSeconds(120));
+    }
+
+    @Test
+    void shouldKeepServiceGroupsOfUsersAndTokens() {
+        users.save(new AppUser("sam", "h", Set.of(Role.OPERATOR), List.of("shop", "office", "shop"), NOW));
+        long id = tokens.save(new ApiToken("shop-bot", Role.ANALYST, List.of("shop"), "d".repeat(64), NOW, "admin")).getId();
+
+        assertThat(users.findById("sam").orElseThrow().getServiceGroups()).containsExactly("office", "shop");
+        assertThat(tokens.findById(id).orElseThrow().getServiceGroups()).containsExactly("shop");
+        assertThat(new JdbcTemplate(DB.dataSource()).queryForObject(
+                "SELECT service_groups FROM app_user WHERE username = 'sam'", String.class)).isEqualTo("office,shop");
+        assertThat(tokens.findByTokenHash("a".repeat(64)).map(ApiToken::getServiceGroups)).isEmpty();
     }
 }

@@ -95,6 +95,22 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         return OutcomeIds.lastTaskId(outcomes());
     }
 
+    /** No downtimes or service tree are kept apart from the snapshot here: the snapshot carries them. */
+    @Override
+    public long lastDowntimeId() {
+        return OutcomeIds.lastDowntimeId(outcomes());
+    }
+
+    @Override
+    public Optional<String> serviceTreeDocument() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<StoredDowntime> downtimes() {
+        return List.of();
+    }
+
     @Override
     public long lastJournalId() {
         return journal.stream().mapToLong(Event::getId).max().orElse(0);

@@ -4,7 +4,7 @@ import io.vigil.session.Outcome;
 
 import java.util.List;
 
-/** The id counters stored state would hold after these outcomes (MAX(id) of incidents and tasks). */
+/** The id counters stored state would hold after these outcomes (MAX(id) of incidents, tasks and downtimes). */
 final class OutcomeIds {
 
     private OutcomeIds() {
@@ -18,5 +18,10 @@ final class OutcomeIds {
     static long lastTaskId(List<Outcome> outcomes) {
         return outcomes.stream().filter(Outcome.IncidentTaskOpened.class::isInstance).map(Outcome.IncidentTaskOpened.class::cast)
                 .mapToLong(Outcome.IncidentTaskOpened::taskId).max().orElse(0);
+    }
+
+    static long lastDowntimeId(List<Outcome> outcomes) {
+        return outcomes.stream().filter(Outcome.DowntimeScheduled.class::isInstance)
+                .map(Outcome.DowntimeScheduled.class::cast).mapToLong(Outcome.DowntimeScheduled::downtimeId).max().orElse(0);
     }
 }

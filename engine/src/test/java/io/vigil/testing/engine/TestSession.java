@@ -4,6 +4,12 @@ import io.vigil.audit.Firing;
 import io.vigil.model.ElementStatus;
 import io.vigil.model.Event;
 import io.vigil.model.Incident;
+import io.vigil.model.ServiceStatus;
+import io.vigil.model.Status;
+import io.vigil.service.ServiceTree;
+import io.vigil.service.ServiceTreeDefinition;
+import io.vigil.service.ServiceTreeExporter;
+import io.vigil.testing.service.ServiceFixtures;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.session.EngineSession;
@@ -61,6 +67,12 @@ public final class TestSession implements AutoCloseable {
         return new TestEvent(this, ++lastEventId, resource, check);
     }
 
+    /** Moves the clock on by {@code gap}, then sends a status report of {@code resource}/{@code check}. */
+    public List<Outcome> report(Duration gap, String resource, String check, Status status) {
+        advance(gap);
+        return event(resource, check).status(status).send();
+    }
+
     /** Inserts events (without firing). */
     public TestSession insert(Event... events) {
         session.insert(List.of(events));
@@ -87,7 +99,21 @@ public final class TestSession implements AutoCloseable {
         return command(new EngineCommand.Resolve(incidentId, "alice"));
     }
 
-    private CommandResult command(EngineCommand command) {
+    /** Replaces the service tree with {@code src/test/resources/service/<caseName>.yml} (engine test-jar). */
+    public CommandResult replaceTree(String caseName) {
+        ServiceTreeDefinition definition = ServiceFixtures.definition(caseName);
+        return command(new EngineCommand.ReplaceServiceTree(definition, ServiceTreeExporter.toYaml(definition), "alice"));
+    }
+
+    public CommandResult scheduleDowntime(String service, long start, long end) {
+        return command(new EngineCommand.ScheduleDowntime(service, start, end, "maintenance", "alice"));
+    }
+
+    public CommandResult cancelDowntime(long downtimeId) {
+        return command(new EngineCommand.CancelDowntime(downtimeId, "alice"));
+    }
+
+    public CommandResult command(EngineCommand command) {
         CommandResult result = session.execute(command);
         fire();
         return result;
@@ -99,7 +125,8 @@ public final class TestSession implements AutoCloseable {
         long lastFiringId = session.lastFiringId();
         session.close();
         session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, lastFiringId,
-                OutcomeIds.lastIncidentId(outcomes), OutcomeIds.lastTaskId(outcomes)), snapshot);
+                OutcomeIds.lastIncidentId(outcomes), OutcomeIds.lastTaskId(outcomes),
+                OutcomeIds.lastDowntimeId(outcomes)), snapshot);
         return this;
     }
 
@@ -133,6 +160,16 @@ public final class TestSession implements AutoCloseable {
 
     public List<Incident> incidents() {
         return session.facts(Incident.class);
+    }
+
+    /** The session's service tree fact. */
+    public ServiceTree tree() {
+        return session.services().tree();
+    }
+
+    public ServiceStatus service(String name) {
+        return session.facts(ServiceStatus.class).stream().filter(s -> s.getService().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ServiceStatus fact for \"" + name + "\""));
     }
 
     public EngineSession session() {

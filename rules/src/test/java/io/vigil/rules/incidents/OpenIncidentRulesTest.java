@@ -10,13 +10,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** rules/incidents/open-incident.drl on the real rules and processes. */
 class OpenIncidentRulesTest {
 
     private static final long T0 = TestSession.START.toEpochMilli();
+
+    private static final Duration GAP = Duration.ofMinutes(1);
 
     private final TestSession session = TestSession.start();
 
@@ -42,10 +46,11 @@ class OpenIncidentRulesTest {
         Outcome.IncidentOpened opened = session.outcomes(Outcome.IncidentOpened.class).get(0);
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(1, "db01", "disk", "db01/disk is CRITICAL", T0, 1,
-                firing.id(), 2L));
+                firing.id(), 2L, null));
         assertThat(firing.rule()).isEqualTo("Open incident for critical element");
         assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
-        assertThat(firing.facts()).extracting(f -> f.id()).containsExactly("element:db01/disk");
+        assertThat(firing.facts()).extracting(f -> f.id()).as("the tree said no cascade protection holds it back")
+                .containsExactly("element:db01/disk", "service-tree");
         assertThat(firing.outcome()).contains("inserted incident:1", "IncidentOpened[incidentId=1",
                 "IncidentTaskOpened[incidentId=1, taskId=1, name=Acknowledge");
     }
@@ -121,5 +126,46 @@ class OpenIncidentRulesTest {
         assertThat(session.elements()).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo(Status.CRITICAL));
         assertThat(session.advance(Duration.ofMinutes(14))).containsExactly(
                 new Outcome.IncidentEscalated(id, 1, T0 + Duration.ofMinutes(16).toMillis()));
+    }
+
+    private List<Outcome> report(String resource, String check, Status status) {
+        return session.report(GAP, resource, check, status);
+    }
+
+    @Test
+    void shouldOpenNoIncidentForAModuleBelowACriticalCascadeProtectedService() {
+        session.replaceTree("cascade");
+        report("router1", "ping", Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(Outcome.IncidentOpened::service,
+                Outcome.IncidentOpened::resource).as("the data centre's own incident carries the problem")
+                .containsExactly(tuple("datacenter", null));
+    }
+
+    @Test
+    void shouldStillOpenIncidentsForModulesOfAQuietService() {
+        session.replaceTree("cascade");
+        report("lab1", "ping", Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(Outcome.IncidentOpened::resource)
+                .containsExactly("lab1");
+    }
+
+    @Test
+    void shouldOpenTheIncidentOfAStillCriticalModuleWhenCascadeProtectionEnds() {
+        session.replaceTree("cascade-release");
+        report("node1", "app", Status.CRITICAL);
+        report("node2", "app", Status.CRITICAL);
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(o -> o.resource() + "|" + o.service())
+                .as("node2 went CRITICAL under the CRITICAL cluster").containsExactly("node1|null", "null|cluster");
+
+        report("node1", "app", Status.NORMAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(o -> o.resource() + "|" + o.service())
+                .containsExactly("node1|null", "null|cluster", "node2|null");
+        assertThat(session.firings()).filteredOn(f -> f.rule().startsWith("Propagate"))
+                .as("the release wakes only the rules that honour cascade protection").hasSize(3);
+        assertThat(session.outcomes(Outcome.ServiceAlert.class)).extracting(Outcome.ServiceAlert::status)
+                .containsExactly(Status.WARNING, Status.CRITICAL, Status.WARNING);
     }
 }

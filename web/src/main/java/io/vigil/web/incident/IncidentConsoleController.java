@@ -2,6 +2,7 @@ package io.vigil.web.incident;
 
 import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentQueries;
+import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.RequestParams;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,9 +32,9 @@ class IncidentConsoleController {
 
     private final IncidentQueries incidents;
     private final IncidentChains chains;
-    private final IncidentCommands commands;
+    private final EngineCommands commands;
 
-    IncidentConsoleController(IncidentQueries incidents, IncidentChains chains, IncidentCommands commands) {
+    IncidentConsoleController(IncidentQueries incidents, IncidentChains chains, EngineCommands commands) {
         this.incidents = incidents;
         this.chains = chains;
         this.commands = commands;
@@ -69,10 +70,10 @@ class IncidentConsoleController {
         return run(id, who, EngineCommand.Resolve::new, "resolved", flash);
     }
 
-    private String run(long id, Authentication who, BiFunction<Long, String, EngineCommand> command, String done,
+    private String run(long id, Authentication who, BiFunction<Long, String, EngineCommand.IncidentCommand> command, String done,
                        RedirectAttributes flash) {
         try {
-            commands.execute(command.apply(id, who.getName())).join();
+            commands.execute(command.apply(id, who.getName()), "incident " + id).join();
             flash.addFlashAttribute("message", "Incident " + id + " " + done + ".");
         } catch (CompletionException e) {
             if (!(e.getCause() instanceof ResponseStatusException refused)) {

@@ -2,6 +2,7 @@ package io.vigil.web.incident;
 
 import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentQueries;
+import io.vigil.web.system.EngineCommands;
 import io.vigil.store.IncidentRow;
 import io.vigil.web.system.RequestParams;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,10 +29,10 @@ class IncidentController {
 
     private final IncidentQueries incidents;
     private final IncidentChains chains;
-    private final IncidentCommands commands;
+    private final EngineCommands commands;
     private final Executor executor;
 
-    IncidentController(IncidentQueries incidents, IncidentChains chains, IncidentCommands commands,
+    IncidentController(IncidentQueries incidents, IncidentChains chains, EngineCommands commands,
                        @Qualifier("applicationTaskExecutor") Executor executor) {
         this.incidents = incidents;
         this.chains = chains;
@@ -56,12 +57,12 @@ class IncidentController {
 
     @PostMapping("/{id}/acknowledge")
     CompletableFuture<IncidentView> acknowledge(@PathVariable long id, Authentication who) {
-        return afterwards(commands.execute(new EngineCommand.Acknowledge(id, who.getName())), id);
+        return afterwards(commands.execute(new EngineCommand.Acknowledge(id, who.getName()), "incident " + id), id);
     }
 
     @PostMapping("/{id}/resolve")
     CompletableFuture<IncidentView> resolve(@PathVariable long id, Authentication who) {
-        return afterwards(commands.execute(new EngineCommand.Resolve(id, who.getName())), id);
+        return afterwards(commands.execute(new EngineCommand.Resolve(id, who.getName()), "incident " + id), id);
     }
 
     /** Reads the incident once the command is committed, off the writer thread that completes the command. */

@@ -43,12 +43,12 @@ class AdminBootstrap implements ApplicationRunner {
                 throw new IllegalStateException("VIGIL_ADMIN_PASSWORD must be at least "
                         + AppUsers.MIN_PASSWORD_LENGTH + " characters, got " + configured.length());
             }
-            users.create(ADMIN, configured, Set.of(Role.ADMIN));
+            users.create(ADMIN, configured, Set.of(Role.ADMIN), Set.of());
             log.info("created user \"{}\" with the password from VIGIL_ADMIN_PASSWORD", ADMIN);
             return;
         }
         String generated = generatePassword();
-        users.create(ADMIN, generated, Set.of(Role.ADMIN));
+        users.create(ADMIN, generated, Set.of(Role.ADMIN), Set.of());
         log.warn("""
 
                 ==========================================================================

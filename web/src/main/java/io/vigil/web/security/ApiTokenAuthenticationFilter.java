@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +17,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,9 +54,11 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new InvalidApiTokenException("unknown or revoked api token"));
             return;
         }
+        List<GrantedAuthority> authorities = new ArrayList<>(ServiceAccess.authorities(token.get().getServiceGroups()));
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + token.get().getRole().name()));
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("token:" + token.get().getName(),
-                null, List.of(new SimpleGrantedAuthority("ROLE_" + token.get().getRole().name()))));
+                null, authorities));
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

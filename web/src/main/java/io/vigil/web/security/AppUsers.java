@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public class AppUsers {
     }
 
     @Transactional
-    public AppUser create(String username, String password, Set<Role> roles) {
+    public AppUser create(String username, String password, Set<Role> roles, Collection<String> serviceGroups) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "username \"" + username
                     + "\" must be 1 to 64 letters, digits or . _ @ -");
@@ -45,7 +46,8 @@ public class AppUsers {
         if (users.existsById(username)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "user \"" + username + "\" already exists");
         }
-        return users.save(new AppUser(username, passwords.encode(password), roles, clock.instant()));
+        return users.save(new AppUser(username, passwords.encode(password), roles, RequestedGroups.check(serviceGroups),
+                clock.instant()));
     }
 
     public List<AppUser> list() {

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** Console accounts (ADMIN), so operators, analysts and auditors can log in. */
+/** Console accounts (ADMIN), so operators, analysts and auditors can log in; groups say which services they see. */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
@@ -25,20 +25,21 @@ class UserController {
         this.users = users;
     }
 
-    record NewUser(String username, String password, List<String> roles) {
+    record NewUser(String username, String password, List<String> roles, List<String> groups) {
     }
 
-    record UserView(String username, Set<Role> roles, boolean enabled, Instant createdAt) {
+    record UserView(String username, Set<Role> roles, Set<String> groups, boolean enabled, Instant createdAt) {
 
         static UserView of(AppUser u) {
-            return new UserView(u.getUsername(), u.getRoles(), u.isEnabled(), u.getCreatedAt());
+            return new UserView(u.getUsername(), u.getRoles(), u.getServiceGroups(), u.isEnabled(), u.getCreatedAt());
         }
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@RequestBody NewUser request) {
-        return UserView.of(users.create(request.username(), request.password(), RequestedRoles.parseAll(request.roles())));
+        return UserView.of(users.create(request.username(), request.password(), RequestedRoles.parseAll(request.roles()),
+                request.groups()));
     }
 
     @GetMapping

@@ -2,9 +2,12 @@ package io.vigil.web.system;
 
 import io.vigil.audit.AuditTrail;
 import io.vigil.audit.jdbc.JdbcAuditTrail;
+import io.vigil.store.DowntimeQueries;
 import io.vigil.store.ElementStatusQueries;
 import io.vigil.store.EventQueries;
 import io.vigil.store.IncidentQueries;
+import io.vigil.store.ServiceQueries;
+import io.vigil.store.SlaQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +30,21 @@ class QueryConfig {
     @Bean
     ElementStatusQueries elementStatusQueries(DataSource dataSource) {
         return new ElementStatusQueries(dataSource);
+    }
+
+    @Bean
+    ServiceQueries serviceQueries(DataSource dataSource) {
+        return new ServiceQueries(dataSource);
+    }
+
+    @Bean
+    SlaQueries slaQueries(DataSource dataSource) {
+        return new SlaQueries(dataSource);
+    }
+
+    @Bean
+    DowntimeQueries downtimeQueries(DataSource dataSource) {
+        return new DowntimeQueries(dataSource);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.vigil.web.token;
 import io.vigil.store.access.ApiToken;
 import io.vigil.store.access.ApiTokenRepository;
 import io.vigil.store.access.Role;
+import io.vigil.web.security.RequestedGroups;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,14 +41,15 @@ public class ApiTokens {
     }
 
     @Transactional
-    public Issued issue(String name, Role role, String createdBy) {
+    public Issued issue(String name, Role role, Collection<String> serviceGroups, String createdBy) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "token name \"" + name + "\" must be 1 to " + MAX_NAME_LENGTH + " characters");
         }
         String secret = TokenSecrets.generate(random);
-        ApiToken token = tokens.save(new ApiToken(trimmed, role, TokenSecrets.hash(secret), clock.instant(), createdBy));
+        ApiToken token = tokens.save(new ApiToken(trimmed, role, RequestedGroups.check(serviceGroups),
+                TokenSecrets.hash(secret), clock.instant(), createdBy));
         return new Issued(token, secret);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** API tokens for integrations (ADMIN): create (the secret is shown once), list, revoke. */
 @RestController
@@ -28,17 +29,17 @@ class TokenController {
         this.tokens = tokens;
     }
 
-    record NewToken(String name, String role) {
+    record NewToken(String name, String role, List<String> groups) {
     }
 
-    record IssuedToken(long id, String name, Role role, String token) {
+    record IssuedToken(long id, String name, Role role, Set<String> groups, String token) {
     }
 
-    record TokenView(long id, String name, Role role, Instant createdAt, String createdBy, Instant lastUsedAt,
-                     Instant revokedAt) {
+    record TokenView(long id, String name, Role role, Set<String> groups, Instant createdAt, String createdBy,
+                     Instant lastUsedAt, Instant revokedAt) {
 
         static TokenView of(ApiToken t) {
-            return new TokenView(t.getId(), t.getName(), t.getRole(), t.getCreatedAt(), t.getCreatedBy(),
+            return new TokenView(t.getId(), t.getName(), t.getRole(), t.getServiceGroups(), t.getCreatedAt(), t.getCreatedBy(),
                     t.getLastUsedAt(), t.getRevokedAt());
         }
     }
@@ -47,9 +48,9 @@ class TokenController {
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken create(@RequestBody NewToken request, Authentication who) {
         Role role = RequestedRoles.parse(request.role());
-        ApiTokens.Issued issued = tokens.issue(request.name(), role, who.getName());
+        ApiTokens.Issued issued = tokens.issue(request.name(), role, request.groups(), who.getName());
         ApiToken token = issued.token();
-        return new IssuedToken(token.getId(), token.getName(), token.getRole(), issued.secret());
+        return new IssuedToken(token.getId(), token.getName(), token.getRole(), token.getServiceGroups(), issued.secret());
     }
 
     @GetMapping

@@ -32,6 +32,7 @@ class SecurityIT extends ServerTestSupport {
             return switch (method) {
                 case "GET" -> api.get(path, auth);
                 case "DELETE" -> api.delete(path, auth);
+                case "PUT" -> api.put(path, auth, "application/json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 default -> api.postJson(path, auth, "{}");
             };
         }
@@ -55,6 +56,13 @@ class SecurityIT extends ServerTestSupport {
                 new Endpoint("GET", "/api/v1/audit/firings", EnumSet.of(Role.AUDITOR)),
                 new Endpoint("GET", "/api/v1/audit/firings/1", EnumSet.of(Role.AUDITOR)),
                 new Endpoint("GET", "/api/v1/audit/verify", EnumSet.of(Role.AUDITOR)),
+                new Endpoint("PUT", "/api/v1/services", EnumSet.of(Role.ADMIN)),
+                new Endpoint("GET", "/api/v1/services", READERS),
+                new Endpoint("GET", "/api/v1/services/webapp", READERS),
+                new Endpoint("GET", "/api/v1/services/webapp/sla", READERS),
+                new Endpoint("POST", "/api/v1/services/webapp/downtimes", EnumSet.of(Role.OPERATOR)),
+                new Endpoint("GET", "/api/v1/downtimes", READERS),
+                new Endpoint("DELETE", "/api/v1/downtimes/999", EnumSet.of(Role.OPERATOR)),
                 new Endpoint("GET", "/api/v1/dead-letters", EnumSet.of(Role.ADMIN)),
                 new Endpoint("GET", "/api/v1/tokens", EnumSet.of(Role.ADMIN)),
                 new Endpoint("POST", "/api/v1/tokens", EnumSet.of(Role.ADMIN)),

@@ -52,7 +52,14 @@ public final class ApiClient {
     }
 
     public Response post(String path, Auth auth, String contentType, byte[] body) {
-        HttpRequest.Builder request = request(path, auth).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return withBody(request(path, auth).POST(HttpRequest.BodyPublishers.ofByteArray(body)), contentType);
+    }
+
+    public Response put(String path, Auth auth, String contentType, byte[] body) {
+        return withBody(request(path, auth).PUT(HttpRequest.BodyPublishers.ofByteArray(body)), contentType);
+    }
+
+    private Response withBody(HttpRequest.Builder request, String contentType) {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

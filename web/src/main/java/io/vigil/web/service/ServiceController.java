@@ -1,0 +1,112 @@
+package io.vigil.web.service;
+
+import io.vigil.service.ServiceDefinitionException;
+import io.vigil.service.ServiceTreeDefinition;
+import io.vigil.store.ServiceQueries;
+import io.vigil.store.StoredServiceTree;
+import io.vigil.web.security.ServiceAccess;
+import io.vigil.web.system.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Services as code and as they stand: replace the whole tree (ADMIN; YAML or JSON, all or
+ * nothing), export it, list the services someone may see, one service with its elements.
+ */
+@RestController
+@RequestMapping("/api/v1/services")
+class ServiceController {
+
+    static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
+    private final ServiceCatalog catalog;
+    private final ServiceQueries store;
+    private final ServiceTreeUpdates updates;
+    private final JsonMapper json;
+    private final Executor executor;
+
+    ServiceController(ServiceCatalog catalog, ServiceQueries store, ServiceTreeUpdates updates, JsonMapper json,
+                      @Qualifier("applicationTaskExecutor") Executor executor) {
+        this.catalog = catalog;
+        this.store = store;
+        this.updates = updates;
+        this.json = json;
+        this.executor = executor;
+    }
+
+    record Services(List<ServiceCatalog.ServiceRow> services) {
+    }
+
+    record Replaced(int services, String version) {
+    }
+
+    @PutMapping(consumes = {"application/yaml", "text/yaml", "application/x-yaml", MediaType.APPLICATION_JSON_VALUE})
+    CompletableFuture<Replaced> replace(@RequestBody(required = false) String body, Authentication who) {
+        ServiceTreeDefinition definition = ServiceTreeUpdates.validate(body);
+        return updates.replace(definition, who.getName()).thenApplyAsync(done -> {
+            StoredServiceTree stored = store.tree()
+                    .orElseThrow(() -> new IllegalStateException("the engine confirmed a service tree it did not store"));
+            return new Replaced(stored.services(), stored.version());
+        }, executor);
+    }
+
+    /** The whole tree as code; ADMIN's only, since the document names the services of every group. */
+    @GetMapping(params = "format")
+    ResponseEntity<String> export(@RequestParam String format, Authentication who) {
+        if (!ServiceAccess.of(who).all()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "exporting the service tree requires role ADMIN: it names the services of every group");
+        }
+        String document = store.tree().map(StoredServiceTree::document).orElse("services: []\n");
+        if ("yaml".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok().contentType(YAML).body(document);
+        }
+        if ("json".equalsIgnoreCase(format)) {
+            Object tree = new Yaml().load(document);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(tree));
+        }
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "parameter \"format\" has the bad value \"" + format + "\": expected yaml or json");
+    }
+
+    @GetMapping
+    Services list(Authentication who) {
+        return new Services(catalog.list(ServiceAccess.of(who)));
+    }
+
+    @GetMapping("/{name}")
+    ServiceCatalog.ServicePage byName(@PathVariable String name, Authentication who) {
+        return catalog.page(name, ServiceAccess.of(who));
+    }
+
+    /** A refused tree: 400 with every problem, each as the parser words it; nothing changed. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(ServiceDefinitionException e, HttpServletRequest request) {
+        List<String> errors = e.errors();
+        String detail = errors.size() == 1 ? "the service tree was refused: " + errors.get(0)
+                : "the service tree was refused with " + errors.size() + " errors: " + String.join("; ", errors);
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, detail, request);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
