@@ -27,6 +27,7 @@ public final class RestLoad {
         int batch = a.number("batch", 100);
         int seconds = a.number("seconds", 30);
         int warmup = a.number("warmup", 5);
+        StatusMix mix = StatusMix.parse(a.text("mix", "steady"));
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
@@ -45,7 +46,7 @@ public final class RestLoad {
                 long sequence = 0;
                 try {
                     while (System.nanoTime() < end) {
-                        String body = body(connection, sequence, batch);
+                        String body = body(connection, sequence, batch, mix);
                         sequence += batch;
                         HttpRequest request = HttpRequest.newBuilder(uri)
                                 .header("Authorization", "Bearer " + token)
@@ -78,26 +79,28 @@ public final class RestLoad {
             worker.start();
         }
         done.await();
-        System.out.printf("connections %d, %d events/request, %d s measured after %d s warm-up%n",
-                connections, batch, seconds, warmup);
+        System.out.printf("connections %d, %d events/request, %s mix, %d s measured after %d s warm-up%n",
+                connections, batch, mix.name().toLowerCase(java.util.Locale.ROOT), seconds, warmup);
         System.out.printf("accepted (durable) events/s: %.0f   requests/s: %.0f   rejected (429/503): %d   failed: %d%n",
                 accepted.get() / (double) seconds, accepted.get() / (double) batch / seconds, rejected.get(), failed.get());
         System.out.println(LatencyRecorder.percentiles(latencies));
     }
 
-    /** A realistic mix: mostly normal metrics, some warnings, a few critical ones on 1,000 hosts. */
-    static String body(int connection, long sequence, int count) {
+    /** Events about 1,000 hosts × 3 checks, with statuses from {@code mix}. */
+    static String body(int connection, long sequence, int count, StatusMix mix) {
         StringBuilder sb = new StringBuilder(count * 220).append('[');
         String now = Instant.now().toString();
         for (int i = 0; i < count; i++) {
             long n = sequence + i;
-            String status = n % 97 == 0 ? "CRITICAL" : n % 13 == 0 ? "WARNING" : "NORMAL";
+            int host = (int) (n % 1000);
+            String check = n % 3 == 0 ? "cpu" : n % 3 == 1 ? "disk" : "ping";
+            String status = mix.status(n, host, check);
             if (i > 0) {
                 sb.append(',');
             }
             sb.append("{\"source\":\"bench-").append(connection)
-                    .append("\",\"resource\":\"host").append(n % 1000)
-                    .append("\",\"check\":\"").append(n % 3 == 0 ? "cpu" : n % 3 == 1 ? "disk" : "ping")
+                    .append("\",\"resource\":\"host").append(host)
+                    .append("\",\"check\":\"").append(check)
                     .append("\",\"status\":\"").append(status)
                     .append("\",\"occurredAt\":\"").append(now)
                     .append("\",\"message\":\"synthetic load event ").append(n)

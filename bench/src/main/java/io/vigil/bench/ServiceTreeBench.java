@@ -10,6 +10,7 @@ import io.vigil.session.EngineCommand;
 import io.vigil.session.EngineSession;
 import io.vigil.session.RuleSet;
 import io.vigil.session.SessionSetup;
+import io.vigil.testing.service.GeneratedTree;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -36,23 +37,23 @@ public final class ServiceTreeBench {
     private static final Status[] CHANGES = {Status.NORMAL, Status.WARNING, Status.CRITICAL};
 
     private final EngineSession session;
-    private final ServiceTreeGenerator tree;
+    private final GeneratedTree tree;
     private final Status[][] current;
     private final Random random = new Random(7);
     private long clock = START;
     private long nextId;
 
-    private ServiceTreeBench(EngineSession session, ServiceTreeGenerator tree) {
+    private ServiceTreeBench(EngineSession session, GeneratedTree tree) {
         this.session = session;
         this.tree = tree;
-        this.current = new Status[tree.resources()][ServiceTreeGenerator.CHECKS_PER_RESOURCE];
+        this.current = new Status[tree.resources()][GeneratedTree.CHECKS_PER_RESOURCE];
     }
 
     public static void main(String[] args) {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         RuleSet ruleSet = RuleSet.fromClasspath();
-        ServiceTreeGenerator generated = ServiceTreeGenerator.defaultSize(42);
+        GeneratedTree generated = GeneratedTree.defaultSize(42);
         try (EngineSession session = EngineSession.create(ruleSet, SessionSetup.fresh(Duration.ofMinutes(15)), START)) {
             new ServiceTreeBench(session, generated).run(changes, warmup);
         }
@@ -75,7 +76,7 @@ public final class ServiceTreeBench {
         t0 = System.nanoTime();
         List<Event> batch = new ArrayList<>(LOAD_BATCH);
         for (int resource = 0; resource < tree.resources(); resource++) {
-            for (int check = 0; check < ServiceTreeGenerator.CHECKS_PER_RESOURCE; check++) {
+            for (int check = 0; check < GeneratedTree.CHECKS_PER_RESOURCE; check++) {
                 current[resource][check] = Status.NORMAL;
                 batch.add(event(resource, check, Status.NORMAL));
                 if (batch.size() == LOAD_BATCH) {
@@ -88,8 +89,8 @@ public final class ServiceTreeBench {
         long statusMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("tree: %,d services, %,d elements; YAML export %,d ms; replace command %,d ms;"
                         + " initial statuses (%,d modules) %,d ms%n",
-                definition.services().size(), ServiceTreeGenerator.DEFAULT_ELEMENTS, exportMillis, treeMillis,
-                tree.resources() * ServiceTreeGenerator.CHECKS_PER_RESOURCE, statusMillis);
+                definition.services().size(), GeneratedTree.DEFAULT_ELEMENTS, exportMillis, treeMillis,
+                tree.resources() * GeneratedTree.CHECKS_PER_RESOURCE, statusMillis);
         System.out.printf("heap used after GC: %,d MB%n", heapAfterGc() / (1024 * 1024));
         // Every batch with a process step (an incident opening) carries a snapshot, so its cost matters.
         t0 = System.nanoTime();
@@ -103,8 +104,8 @@ public final class ServiceTreeBench {
         long streamMillis = Math.max(1, (System.nanoTime() - streamStart) / 1_000_000);
         ServiceTree live = session.services().tree();
         System.out.printf("%,d leaf changes (after %,d warm-up), %,d changes/s; root %s is %s (value %s)%n", changes,
-                warmup, changes * 1000L / streamMillis, ServiceTreeGenerator.ROOT,
-                live.status(ServiceTreeGenerator.ROOT), live.value(ServiceTreeGenerator.ROOT).toPlainString());
+                warmup, changes * 1000L / streamMillis, GeneratedTree.ROOT,
+                live.status(GeneratedTree.ROOT), live.value(GeneratedTree.ROOT).toPlainString());
         Arrays.sort(latencies);
         System.out.printf("leaf change -> root status latency ms: p50 %.3f  p99 %.3f  max %.3f%n",
                 latencies[changes / 2] / 1e6, latencies[Math.min(changes - 1, (int) (changes * 0.99))] / 1e6,
@@ -115,7 +116,7 @@ public final class ServiceTreeBench {
     private void stream(int changes, long[] latencies) {
         for (int i = 0; i < changes; i++) {
             int resource = random.nextInt(tree.resources());
-            int check = random.nextInt(ServiceTreeGenerator.CHECKS_PER_RESOURCE);
+            int check = random.nextInt(GeneratedTree.CHECKS_PER_RESOURCE);
             // one of the two other statuses, so every event is a change
             Status next = CHANGES[(List.of(CHANGES).indexOf(current[resource][check]) + 1 + random.nextInt(2))
                     % CHANGES.length];

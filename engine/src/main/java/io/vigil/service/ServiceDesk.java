@@ -186,7 +186,7 @@ public final class ServiceDesk {
         outcomes.emit(new Outcome.DowntimeScheduled(id, service, start, end, comment == null ? "" : comment, actor,
                 now()));
         stateChanged = true;
-        return CommandResult.done();
+        return CommandResult.created(id);
     }
 
     public CommandResult cancel(long downtimeId, String actor) {

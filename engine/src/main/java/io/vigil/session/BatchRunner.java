@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * One engine turn on a session: move the clock, insert the drained events and run the drained
  * commands in arrival order, fire, and publish everything the turn produced as one
- * {@link BatchOutcome}. The engine thread runs one per loop turn; replay runs one per event.
+ * {@link BatchOutcome} — or hold it back, with the turns after it, until a snapshot is affordable
+ * when it took a process step (see {@link SnapshotPolicy}). The engine thread runs one per loop
+ * turn (at least every poll timeout, so held turns are published while idle); replay runs one per event.
  *
  * <p>A failing turn is logged with its events and commands, whatever it produced before the
  * failure is still published (the checkpoint moves past the events, so a poison event is not
@@ -27,6 +29,9 @@ public final class BatchRunner {
     private final SnapshotPolicy snapshots;
     private long lastEventId;
     private long lastSnapshotClock;
+    private long lastSnapshotEndNanos = System.nanoTime() - Long.MAX_VALUE / 4;
+    private long lastSnapshotCostNanos;
+    private HeldBatch held = new HeldBatch();
 
     /**
      * @param lastEventId the highest event id the session has seen; events up to it are skipped
@@ -77,9 +82,10 @@ public final class BatchRunner {
         publish(session.drain(), events > 0, commands, failure);
     }
 
-    /** Publishes a snapshot of the session as it is now (the engine's last act on close). */
+    /** Publishes everything held and a snapshot of the session as it is now (the engine's last act on close). */
     public void publishSnapshot() {
-        send(session.drain(), Map.of(), null, true);
+        held.add(session.drain(), false, Map.of(), null);
+        send(true);
     }
 
     public EngineSession session() {
@@ -93,42 +99,43 @@ public final class BatchRunner {
 
     private void publish(SessionBatch batch, boolean hadEvents, Map<EngineInbox.PendingCommand, CommandResult> commands,
                          RuntimeException failure) {
-        boolean snapshotDue = snapshots.due(batch.processStateChanged(), session.clock(), lastSnapshotClock)
-                && (hadEvents || batch.processStateChanged());
-        if (!hadEvents && !snapshotDue && commands.isEmpty() && batch.outcomes().isEmpty() && batch.firings().isEmpty()) {
+        held.add(batch, hadEvents, commands, failure);
+        if (held.processStateChanged && snapshots.enabled()) {
+            // The checkpoint may not pass a process step without a snapshot: hold until one is affordable.
+            if (snapshots.processSnapshotAllowed(System.nanoTime() - lastSnapshotEndNanos, lastSnapshotCostNanos)) {
+                send(true);
+            }
             return;
         }
-        send(batch, commands, failure, snapshotDue);
+        boolean periodic = held.hadEvents && snapshots.periodicDue(session.clock(), lastSnapshotClock);
+        if (held.isEmpty()) {
+            return;
+        }
+        send(periodic);
     }
 
-    private void send(SessionBatch batch, Map<EngineInbox.PendingCommand, CommandResult> commands,
-                      RuntimeException failure, boolean withSnapshot) {
+    private void send(boolean withSnapshot) {
+        HeldBatch batch = held;
+        held = new HeldBatch();
         BatchOutcome.Snapshot snapshot = null;
         if (withSnapshot) {
+            long started = System.nanoTime();
             try {
                 snapshot = session.snapshot(lastEventId);
                 lastSnapshotClock = snapshot.sessionClock();
             } catch (RuntimeException e) {
                 log.error("cannot snapshot the session at event {}; a restart will re-run more journal", lastEventId, e);
             }
+            lastSnapshotEndNanos = System.nanoTime();
+            lastSnapshotCostNanos = lastSnapshotEndNanos - started;
         }
-        Runnable onCommitted = () -> commands.forEach((pending, result) -> complete(pending, result, failure));
         try {
-            sink.publish(new BatchOutcome(lastEventId, session.lastFiringId(), batch.outcomes(), batch.firings(),
-                    snapshot, session.clock(), onCommitted));
+            sink.publish(new BatchOutcome(lastEventId, session.lastFiringId(), List.copyOf(batch.outcomes),
+                    List.copyOf(batch.firings), snapshot, session.clock(), batch.onCommitted()));
         } catch (RuntimeException e) {
             log.error("outcome sink refused the batch up to event {} ({} outcomes, {} firings)",
-                    lastEventId, batch.outcomes().size(), batch.firings().size(), e);
-            commands.keySet().forEach(pending -> pending.result().completeExceptionally(e));
-        }
-    }
-
-    private static void complete(EngineInbox.PendingCommand pending, CommandResult result, RuntimeException failure) {
-        if (result != null) {
-            pending.result().complete(result);
-        } else {
-            pending.result().completeExceptionally(new IllegalStateException(
-                    "the engine batch running " + pending.command() + " failed: " + failure.getMessage(), failure));
+                    lastEventId, batch.outcomes.size(), batch.firings.size(), e);
+            batch.failCommands(e);
         }
     }
 

@@ -131,7 +131,7 @@ class ServiceCommandsTest {
         assertThat(session.scheduleDowntime("webshop", t(2), t(2))).isEqualTo(CommandResult.conflict(
                 "planned downtime of service \"webshop\" must end after it starts (start 2026-01-05T10:10:00Z,"
                         + " end 2026-01-05T10:10:00Z)"));
-        assertThat(session.scheduleDowntime("webshop", t(1), t(2))).isEqualTo(CommandResult.done());
+        assertThat(session.scheduleDowntime("webshop", t(1), t(2))).isEqualTo(CommandResult.created(1));
         assertThat(session.cancelDowntime(2)).isEqualTo(CommandResult.notFound(
                 "planned downtime 2 does not exist, is over or was cancelled"));
         assertThat(session.cancelDowntime(1)).isEqualTo(CommandResult.done());

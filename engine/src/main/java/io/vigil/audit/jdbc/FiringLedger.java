@@ -2,6 +2,7 @@ package io.vigil.audit.jdbc;
 
 import io.vigil.audit.Firing;
 import io.vigil.store.jdbc.Columns;
+import io.vigil.store.jdbc.JdbcBatches;
 import io.vigil.store.jdbc.JsonColumns;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,7 @@ public final class FiringLedger {
             links.add(new Link(firing, facts, eventIds, prev, hash));
             prev = hash;
         }
-        jdbc.batchUpdate(INSERT, links, links.size(), (ps, link) -> {
+        JdbcBatches.insert(jdbc, INSERT, links, FiringLedger::estimatedChars, (ps, link) -> {
             Firing firing = link.firing();
             ps.setLong(1, firing.id());
             ps.setObject(2, UtcColumns.toColumn(firing.firedAt()));
@@ -69,6 +70,12 @@ public final class FiringLedger {
             ps.setString(10, link.hash());
         });
         return prev;
+    }
+
+    private static long estimatedChars(Link link) {
+        Firing firing = link.firing();
+        return JdbcBatches.length(link.facts()) + JdbcBatches.length(link.eventIds()) + JdbcBatches.length(firing.outcome())
+                + firing.rule().length() + firing.rulePackage().length() + 3 * 64;
     }
 
     /** Rule and package names cut to their columns, before hashing, so the stored row hashes as written. */

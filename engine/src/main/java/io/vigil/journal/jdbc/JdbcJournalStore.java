@@ -5,6 +5,7 @@ import io.vigil.journal.JournalStore;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Severity;
 import io.vigil.model.Status;
+import io.vigil.store.jdbc.JdbcBatches;
 import io.vigil.store.jdbc.JsonColumns;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,12 +61,22 @@ public final class JdbcJournalStore implements JournalStore {
             return;
         }
         transaction.executeWithoutResult(status ->
-                jdbc.batchUpdate(INSERT, entries, entries.size(), JdbcJournalStore::bind));
+                JdbcBatches.insert(jdbc, INSERT, entries, JdbcJournalStore::estimatedChars, JdbcJournalStore::bind));
     }
 
     @Override
     public List<JournalEntry> read(long afterId, long upToId, int limit) {
         return jdbc.query(SELECT, ENTRY, afterId, upToId, limit);
+    }
+
+    private static long estimatedChars(JournalEntry entry) {
+        EventDraft draft = entry.draft();
+        long attributes = 0;
+        for (var attribute : draft.attributes().entrySet()) {
+            attributes += attribute.getKey().length() + attribute.getValue().length() + 6;
+        }
+        return JdbcBatches.length(draft.message()) + JdbcBatches.length(draft.raw()) + draft.source().length()
+                + draft.resource().length() + draft.check().length() + attributes;
     }
 
     private static void bind(PreparedStatement ps, JournalEntry entry) throws SQLException {

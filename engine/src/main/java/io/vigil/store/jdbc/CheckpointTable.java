@@ -4,7 +4,10 @@ import io.vigil.session.BatchOutcome;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The single rows of {@code engine_checkpoint} and {@code engine_snapshot} (id 1 each). */
@@ -13,6 +16,9 @@ public final class CheckpointTable {
     /** What engine_checkpoint holds; all zero before the first write. */
     public record Checkpoint(long lastEventId, long lastFiringId, long writeSeq) {
     }
+
+    /** Snapshot part size: a quarter of the default max_allowed_packet. */
+    static final int PART_BYTES = 4 << 20;
 
     private final JdbcTemplate jdbc;
 
@@ -34,17 +40,39 @@ public final class CheckpointTable {
     }
 
     public Optional<BatchOutcome.Snapshot> snapshot() {
-        return jdbc.query("SELECT last_event_id, ruleset_version, session_clock, session FROM engine_snapshot WHERE id = 1",
-                        (rs, n) -> new BatchOutcome.Snapshot(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBytes(4)))
+        return jdbc.query("SELECT last_event_id, ruleset_version, session_clock, parts FROM engine_snapshot WHERE id = 1",
+                        (rs, n) -> new BatchOutcome.Snapshot(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                                joinedParts(rs.getInt(4))))
                 .stream().findFirst();
     }
 
+    /** Stores the snapshot in parts of at most {@link #PART_BYTES} (see V3__snapshot_parts.sql). */
     public void saveSnapshot(BatchOutcome.Snapshot snapshot, Instant now) {
-        jdbc.update("INSERT INTO engine_snapshot (id, last_event_id, ruleset_version, session_clock, taken_at, session)"
+        byte[] bytes = snapshot.bytes();
+        int parts = Math.max(1, (bytes.length + PART_BYTES - 1) / PART_BYTES);
+        jdbc.update("DELETE FROM engine_snapshot_part");
+        for (int part = 0; part < parts; part++) {
+            int from = part * PART_BYTES;
+            // One statement per part: each is its own packet, below max_allowed_packet.
+            jdbc.update("INSERT INTO engine_snapshot_part (part, bytes) VALUES (?, ?)", part,
+                    Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PART_BYTES)));
+        }
+        jdbc.update("INSERT INTO engine_snapshot (id, last_event_id, ruleset_version, session_clock, taken_at, parts)"
                         + " VALUES (1, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id),"
                         + " ruleset_version = VALUES(ruleset_version), session_clock = VALUES(session_clock),"
-                        + " taken_at = VALUES(taken_at), session = VALUES(session)",
+                        + " taken_at = VALUES(taken_at), parts = VALUES(parts)",
                 snapshot.lastEventId(), snapshot.ruleSetVersion(), snapshot.sessionClock(), UtcColumns.toColumn(now),
-                snapshot.bytes());
+                parts);
+    }
+
+    private byte[] joinedParts(int parts) {
+        List<byte[]> stored = jdbc.query("SELECT bytes FROM engine_snapshot_part ORDER BY part",
+                (rs, n) -> rs.getBytes(1));
+        if (stored.size() != parts) {
+            throw new IllegalStateException("the stored engine snapshot has " + stored.size() + " parts, expected " + parts);
+        }
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(parts * PART_BYTES);
+        stored.forEach(joined::writeBytes);
+        return joined.toByteArray();
     }
 }

@@ -102,7 +102,7 @@ public final class OutcomeTables {
             ps.setLong(6, o.eventId());
         });
         // An element incident has a resource/check and no service; a service incident the reverse.
-        batch("INSERT INTO incident (id, resource, check_name, service, title, state, escalation_level, opened_at,"
+        batches.runWide("INSERT INTO incident (id, resource, check_name, service, title, state, escalation_level, opened_at,"
                 + " opened_by_firing_id, opened_by_event_id, process_instance_id) VALUES (?, ?, ?, ?, ?, 'OPEN', 0, ?, ?, ?, ?)",
                 opened, (ps, o) -> {
             ps.setLong(1, o.incidentId());
@@ -143,7 +143,7 @@ public final class OutcomeTables {
             ps.setString(2, fit(o.actor(), 255));
             ps.setLong(3, o.incidentId());
         });
-        batch("INSERT INTO incident_timeline (incident_id, at, kind, text, actor, firing_id) VALUES (?, ?, ?, ?, ?, ?)",
+        batches.runWide("INSERT INTO incident_timeline (incident_id, at, kind, text, actor, firing_id) VALUES (?, ?, ?, ?, ?, ?)",
                 timeline, (ps, row) -> {
             ps.setLong(1, row.incidentId());
             ps.setObject(2, toColumn(row.at()));

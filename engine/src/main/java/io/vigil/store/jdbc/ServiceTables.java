@@ -110,7 +110,7 @@ final class ServiceTables {
             ps.setString(4, row.status().name());
             ps.setObject(5, toColumn(now));
         });
-        batches.run("INSERT INTO planned_downtime (id, service, starts_at, ends_at, comment, created_by, created_at)"
+        batches.runWide("INSERT INTO planned_downtime (id, service, starts_at, ends_at, comment, created_by, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", scheduled, (ps, o) -> {
             ps.setLong(1, o.downtimeId());
             ps.setString(2, fit(o.service(), 255));

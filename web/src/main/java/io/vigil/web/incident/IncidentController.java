@@ -1,5 +1,6 @@
 package io.vigil.web.incident;
 
+import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentQueries;
 import io.vigil.web.system.EngineCommands;
@@ -66,7 +67,7 @@ class IncidentController {
     }
 
     /** Reads the incident once the command is committed, off the writer thread that completes the command. */
-    private CompletableFuture<IncidentView> afterwards(CompletableFuture<Void> command, long id) {
+    private CompletableFuture<IncidentView> afterwards(CompletableFuture<CommandResult> command, long id) {
         return command.thenApplyAsync(done -> view(id), executor);
     }
 

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -55,16 +54,12 @@ class ServiceDowntimes {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "field \"comment\" is " + text.length() + " characters long, at most " + MAX_COMMENT + " fit");
         }
-        String actor = who.getName();
         EngineCommand.ScheduleDowntime command = new EngineCommand.ScheduleDowntime(service, from.toEpochMilli(),
-                until.toEpochMilli(), text, actor);
-        // the engine allocates the id; the newest matching row of this actor is the one just committed
+                until.toEpochMilli(), text, who.getName());
         return commands.execute(command, "the downtimes of service \"" + service + "\"")
-                .thenApplyAsync(done -> store.downtimes(service, true).stream()
-                        .filter(d -> d.createdBy().equals(actor) && d.start().equals(from) && d.end().equals(until))
-                        .max(Comparator.comparingLong(DowntimeRow::id))
-                        .orElseThrow(() -> new IllegalStateException("the engine confirmed a downtime it did not store")),
-                        executor);
+                .thenApplyAsync(done -> store.byId(done.createdId())
+                        .orElseThrow(() -> new IllegalStateException("the engine confirmed downtime " + done.createdId()
+                                + " but it is not stored")), executor);
     }
 
     /** Downtimes of the services the viewer sees; {@code service} null for all of them. */

@@ -5,6 +5,7 @@ import io.vigil.service.ServiceTree;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
 import io.vigil.service.ServiceTreeParser;
+import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.web.system.EngineCommands;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ class ServiceTreeUpdates {
     }
 
     /** Completes once the new tree is committed. */
-    CompletableFuture<Void> replace(ServiceTreeDefinition definition, String actor) {
+    CompletableFuture<CommandResult> replace(ServiceTreeDefinition definition, String actor) {
         return commands.execute(new EngineCommand.ReplaceServiceTree(definition, ServiceTreeExporter.toYaml(definition), actor),
                 "the service tree");
     }

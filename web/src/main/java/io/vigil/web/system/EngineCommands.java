@@ -33,7 +33,7 @@ public class EngineCommands {
      * Runs {@code command}; {@code subject} names what it changes ("incident 7", "the service
      * tree") for the message given when the engine does not answer in time.
      */
-    public CompletableFuture<Void> execute(EngineCommand command, String subject) {
+    public CompletableFuture<CommandResult> execute(EngineCommand command, String subject) {
         return inbox.submit(command)
                 .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {
@@ -49,7 +49,7 @@ public class EngineCommands {
                     if (result.kind() == CommandResult.Kind.CONFLICT) {
                         throw new ResponseStatusException(HttpStatus.CONFLICT, result.error());
                     }
-                    return null;
+                    return result;
                 });
     }
 }
