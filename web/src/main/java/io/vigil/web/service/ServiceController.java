@@ -1,13 +1,11 @@
 package io.vigil.web.service;
 
 import io.vigil.service.ServiceDefinitionException;
-import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.store.ServiceQueries;
 import io.vigil.store.StoredServiceTree;
 import io.vigil.web.security.ServiceAccess;
 import io.vigil.web.system.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Services as code and as they stand: replace the whole tree (ADMIN; YAML or JSON, all or
@@ -43,31 +40,20 @@ class ServiceController {
     private final ServiceQueries store;
     private final ServiceTreeUpdates updates;
     private final JsonMapper json;
-    private final Executor executor;
 
-    ServiceController(ServiceCatalog catalog, ServiceQueries store, ServiceTreeUpdates updates, JsonMapper json,
-                      @Qualifier("applicationTaskExecutor") Executor executor) {
+    ServiceController(ServiceCatalog catalog, ServiceQueries store, ServiceTreeUpdates updates, JsonMapper json) {
         this.catalog = catalog;
         this.store = store;
         this.updates = updates;
         this.json = json;
-        this.executor = executor;
     }
 
     record Services(List<ServiceCatalog.ServiceRow> services) {
     }
 
-    record Replaced(int services, String version) {
-    }
-
     @PutMapping(consumes = {"application/yaml", "text/yaml", "application/x-yaml", MediaType.APPLICATION_JSON_VALUE})
-    CompletableFuture<Replaced> replace(@RequestBody(required = false) String body, Authentication who) {
-        ServiceTreeDefinition definition = ServiceTreeUpdates.validate(body);
-        return updates.replace(definition, who.getName()).thenApplyAsync(done -> {
-            StoredServiceTree stored = store.tree()
-                    .orElseThrow(() -> new IllegalStateException("the engine confirmed a service tree it did not store"));
-            return new Replaced(stored.services(), stored.version());
-        }, executor);
+    CompletableFuture<ServiceTreeUpdates.Replaced> replace(@RequestBody(required = false) String body, Authentication who) {
+        return updates.replace(ServiceTreeUpdates.validate(body), who.getName());
     }
 
     /** The whole tree as code; ADMIN's only, since the document names the services of every group. */

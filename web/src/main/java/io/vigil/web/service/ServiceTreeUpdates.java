@@ -5,7 +5,7 @@ import io.vigil.service.ServiceTree;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
 import io.vigil.service.ServiceTreeParser;
-import io.vigil.session.CommandResult;
+import io.vigil.service.ServiceTreeVersion;
 import io.vigil.session.EngineCommand;
 import io.vigil.web.system.EngineCommands;
 import org.springframework.stereotype.Component;
@@ -35,9 +35,17 @@ class ServiceTreeUpdates {
         return definition;
     }
 
-    /** Completes once the new tree is committed. */
-    CompletableFuture<CommandResult> replace(ServiceTreeDefinition definition, String actor) {
-        return commands.execute(new EngineCommand.ReplaceServiceTree(definition, ServiceTreeExporter.toYaml(definition), actor),
-                "the service tree");
+    /** What a replace answers: the stored tree's size and version (SHA-256 of its canonical YAML). */
+    record Replaced(int services, String version) {
+    }
+
+    /**
+     * Completes once the new tree is committed. The answer is computed from the document sent, as
+     * the engine stores it; reading the row back could see a later, concurrent replace.
+     */
+    CompletableFuture<Replaced> replace(ServiceTreeDefinition definition, String actor) {
+        String document = ServiceTreeExporter.toYaml(definition);
+        return commands.execute(new EngineCommand.ReplaceServiceTree(definition, document, actor), "the service tree")
+                .thenApply(done -> new Replaced(definition.services().size(), ServiceTreeVersion.of(document)));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.web.service;
 
+import io.vigil.service.ServiceTreeVersion;
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
@@ -40,6 +41,9 @@ class ServiceApiIT extends ServerTestSupport {
 
         assertThat(replaced.json().get("services").asInt()).isEqualTo(3);
         assertThat(replaced.json().get("version").asString()).matches("[0-9a-f]{64}");
+        String stored = api.get("/api/v1/services?format=yaml", TestServer.ADMIN).body();
+        assertThat(replaced.json().get("version").asString()).as("the version of the stored document")
+                .isEqualTo(ServiceTreeVersion.of(stored));
     }
 
     @Test
