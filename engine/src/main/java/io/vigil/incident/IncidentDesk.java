@@ -125,7 +125,7 @@ public final class IncidentDesk {
         long taskId = ids.nextTaskId();
         incident.setWaitingTask(new Incident.WaitingTask(taskId, workItemId, name));
         session.update(incidents.get(incidentId), incident);
-        outcomes.emit(new Outcome.IncidentTaskOpened(incidentId, taskId, name, now()));
+        outcomes.emit(new Outcome.IncidentTaskOpened(incidentId, taskId, name, now(), workItemId));
         processStateChanged = true;
     }
 

@@ -18,7 +18,11 @@ import java.util.List;
 public record BatchOutcome(long lastEventId, long lastFiringId, List<Outcome> outcomes, List<Firing> firings,
                            Snapshot snapshot, long sessionClock, Runnable onCommitted) {
 
-    /** A marshalled session as of {@code lastEventId}. */
-    public record Snapshot(long lastEventId, String ruleSetVersion, long sessionClock, byte[] bytes) {
+    /**
+     * A marshalled session as of {@code lastEventId}, with the last process-instance and work-item
+     * ids jBPM handed out (the marshalled bytes do not carry them, see {@link ProcessIdCounters}).
+     */
+    public record Snapshot(long lastEventId, String ruleSetVersion, long sessionClock, long lastProcessInstanceId,
+                           long lastWorkItemId, byte[] bytes) {
     }
 }

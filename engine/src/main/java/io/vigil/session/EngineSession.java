@@ -54,17 +54,20 @@ public final class EngineSession implements AutoCloseable {
     private final Outcomes outcomes;
     private final IncidentDesk desk;
     private final ServiceDesk services;
+    private final ProcessIdCounters processIds;
     private long insertedSinceFire;
 
-    private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup) {
+    private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup, ProcessIdCounters processIds) {
+        LastIds lastIds = setup.lastIds();
         this.ruleSet = ruleSet;
         this.kieSession = kieSession;
+        this.processIds = processIds;
         this.clock = kieSession.getSessionClock();
-        this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, setup.lastFiringId());
+        this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, lastIds.firing());
         this.outcomes = new Outcomes(recorder::note);
-        this.desk = new IncidentDesk(outcomes, new IdCounters(setup.lastIncidentId(), setup.lastTaskId()),
+        this.desk = new IncidentDesk(outcomes, new IdCounters(lastIds.incident(), lastIds.task()),
                 recorder::currentFiringId, setup.escalationInterval());
-        this.services = new ServiceDesk(outcomes, setup.lastDowntimeId());
+        this.services = new ServiceDesk(outcomes, lastIds.downtime());
         setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services));
         kieSession.addEventListener((AgendaEventListener) recorder);
         kieSession.addEventListener((RuleRuntimeEventListener) recorder);
@@ -74,19 +77,34 @@ public final class EngineSession implements AutoCloseable {
 
     /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
     public static EngineSession create(RuleSet ruleSet, SessionSetup setup, long clockStart) {
-        EngineSession session = new EngineSession(ruleSet, ruleSet.kieBase().newKieSession(configuration(), null), setup);
+        KieSession kieSession = ruleSet.kieBase().newKieSession(configuration(), null);
+        LastIds lastIds = setup.lastIds();
+        EngineSession session = new EngineSession(ruleSet, kieSession, setup,
+                ProcessIdCounters.attach(kieSession, lastIds.processInstance(), lastIds.workItem()));
         session.advanceTo(clockStart);
         return session;
     }
 
     /**
      * Rebuilds a session from a snapshot: facts, process instances, waiting work items and timers
-     * come back; globals, listeners and work-item handlers are set again (they are not marshalled).
+     * come back; globals, listeners and work-item handlers are set again (they are not marshalled),
+     * and so are jBPM's id counters, from the snapshot or stored state, whichever is higher.
      * Events do not come back: Drools would not expire them (see {@link SessionSnapshots}).
+     *
+     * <p>Snapshots are taken only after {@code fireAllRules} returned, so nothing was due to fire
+     * when this one was taken. Drools 7's marshaller nevertheless loses track of some matches that
+     * had fired (fixed upstream only in 10.x): unmarshalling creates them again and they would fire
+     * a second time — a second incident, a second status change. Every match the restored session
+     * offers before anything new happens is therefore dropped unfired.
      */
     public static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {
         KieSession kieSession = SessionSnapshots.unmarshal(ruleSet, snapshot, configuration());
-        EngineSession session = new EngineSession(ruleSet, kieSession, setup);
+        LastIds lastIds = setup.lastIds();
+        ProcessIdCounters processIds = ProcessIdCounters.attach(kieSession,
+                Math.max(snapshot.lastProcessInstanceId(), lastIds.processInstance()),
+                Math.max(snapshot.lastWorkItemId(), lastIds.workItem()));
+        EngineSession session = new EngineSession(ruleSet, kieSession, setup, processIds);
+        kieSession.fireAllRules(match -> false);
         session.advanceTo(snapshot.sessionClock());
         return session;
     }
@@ -251,8 +269,8 @@ public final class EngineSession implements AutoCloseable {
 
     /** Marshals the session (facts, process instances, work items, timers) as of {@code lastEventId}. */
     public BatchOutcome.Snapshot snapshot(long lastEventId) {
-        return new BatchOutcome.Snapshot(lastEventId, ruleSet.version(), clock(),
-                SessionSnapshots.marshal(ruleSet.kieBase(), kieSession));
+        return new BatchOutcome.Snapshot(lastEventId, ruleSet.version(), clock(), processIds.lastProcessInstanceId(),
+                processIds.lastWorkItemId(), SessionSnapshots.marshal(ruleSet.kieBase(), kieSession));
     }
 
     @Override

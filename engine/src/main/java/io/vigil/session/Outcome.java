@@ -33,7 +33,8 @@ public sealed interface Outcome {
         public String kind() { return "incident-opened"; }
     }
 
-    record IncidentTaskOpened(long incidentId, long taskId, String name, long at) implements Outcome {
+    /** A human task of an incident's process waits; {@code workItemId} is the jBPM work item behind it. */
+    record IncidentTaskOpened(long incidentId, long taskId, String name, long at, long workItemId) implements Outcome {
         public String kind() { return "incident-task-opened"; }
     }
 

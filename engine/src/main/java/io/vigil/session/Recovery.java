@@ -32,8 +32,7 @@ final class Recovery {
     }
 
     static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow) {
-        SessionSetup setup = new SessionSetup(settings.escalationInterval(), source.lastFiringId(),
-                source.lastIncidentId(), source.lastTaskId(), source.lastDowntimeId());
+        SessionSetup setup = new SessionSetup(settings.escalationInterval(), source.lastIds());
         Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
         EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s))
                 .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));

@@ -23,14 +23,8 @@ public interface RecoverySource {
     /** The last event id whose outcomes are stored, 0 when none. */
     long checkpointEventId();
 
-    long lastFiringId();
-
-    long lastIncidentId();
-
-    long lastTaskId();
-
-    /** The highest planned-downtime id stored, 0 when none. */
-    long lastDowntimeId();
+    /** The highest id of every kind in stored state (0 where none). */
+    LastIds lastIds();
 
     /** The highest id in the journal, 0 when empty. */
     long lastJournalId();
@@ -55,10 +49,7 @@ public interface RecoverySource {
     RecoverySource EMPTY = new RecoverySource() {
         public Optional<BatchOutcome.Snapshot> latestSnapshot() { return Optional.empty(); }
         public long checkpointEventId() { return 0; }
-        public long lastFiringId() { return 0; }
-        public long lastIncidentId() { return 0; }
-        public long lastTaskId() { return 0; }
-        public long lastDowntimeId() { return 0; }
+        public LastIds lastIds() { return LastIds.NONE; }
         public long lastJournalId() { return 0; }
         public Optional<String> serviceTreeDocument() { return Optional.empty(); }
         public List<StoredDowntime> downtimes() { return List.of(); }

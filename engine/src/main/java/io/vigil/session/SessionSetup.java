@@ -4,14 +4,12 @@ import java.time.Duration;
 
 /**
  * What a session needs besides its rule set: the escalation interval its incident processes
- * use, and where the engine's id counters (firings, incidents, tasks, planned downtimes) stand
- * (from stored state, so ids continue after a restart).
+ * use, and where the engine's id counters stand in stored state (so ids continue after a restart).
  */
-public record SessionSetup(Duration escalationInterval, long lastFiringId, long lastIncidentId, long lastTaskId,
-                           long lastDowntimeId) {
+public record SessionSetup(Duration escalationInterval, LastIds lastIds) {
 
     /** A session with nothing stored before it (tests, replay, benchmarks). */
     public static SessionSetup fresh(Duration escalationInterval) {
-        return new SessionSetup(escalationInterval, 0, 0, 0, 0);
+        return new SessionSetup(escalationInterval, LastIds.NONE);
     }
 }

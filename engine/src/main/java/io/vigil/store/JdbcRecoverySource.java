@@ -4,6 +4,7 @@ import io.vigil.journal.JournalEntry;
 import io.vigil.journal.JournalStore;
 import io.vigil.model.Event;
 import io.vigil.session.BatchOutcome;
+import io.vigil.session.LastIds;
 import io.vigil.session.RecoverySource;
 import io.vigil.store.jdbc.CheckpointTable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,25 +43,16 @@ public final class JdbcRecoverySource implements RecoverySource {
         return checkpoints.checkpoint().lastEventId();
     }
 
-    /** The checkpoint's counter or the highest stored firing, whichever is higher. */
+    /**
+     * The highest stored ids. Firings: the checkpoint's counter or the highest stored firing,
+     * whichever is higher. Process instances and work items: as named by incidents and tasks (the
+     * snapshot carries jBPM's own counters too; the session takes the higher of both).
+     */
     @Override
-    public long lastFiringId() {
-        return Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing"));
-    }
-
-    @Override
-    public long lastIncidentId() {
-        return maxId("incident");
-    }
-
-    @Override
-    public long lastTaskId() {
-        return maxId("incident_task");
-    }
-
-    @Override
-    public long lastDowntimeId() {
-        return maxId("planned_downtime");
+    public LastIds lastIds() {
+        return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing")), maxId("incident"),
+                maxId("incident_task"), maxId("planned_downtime"), max("process_instance_id", "incident"),
+                max("work_item_id", "incident_task"));
     }
 
     @Override
@@ -101,7 +93,11 @@ public final class JdbcRecoverySource implements RecoverySource {
     }
 
     private long maxId(String table) {
-        Long max = jdbc.queryForObject("SELECT MAX(id) FROM " + table, Long.class);
+        return max("id", table);
+    }
+
+    private long max(String column, String table) {
+        Long max = jdbc.queryForObject("SELECT MAX(" + column + ") FROM " + table, Long.class);
         return max == null ? 0 : max;
     }
 }

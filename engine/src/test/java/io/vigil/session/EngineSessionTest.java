@@ -53,7 +53,7 @@ class EngineSessionTest {
     @Test
     void shouldNumberFiringsOnFromTheLastStoredOne() {
         session.close();
-        session = EngineSession.create(RULES, new SessionSetup(Duration.ofMinutes(15), 41, 0, 0, 0), START);
+        session = EngineSession.create(RULES, new SessionSetup(Duration.ofMinutes(15), LastIds.NONE.withFiring(41)), START);
 
         session.insert(List.of(probe(1, START), probe(2, START)));
         session.fire();

@@ -5,6 +5,7 @@ import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.Event;
 import io.vigil.model.EventDraft;
 import io.vigil.session.BatchOutcome;
+import io.vigil.session.LastIds;
 import io.vigil.service.sla.PlannedDowntime;
 import io.vigil.session.Outcome.DowntimeCancelled;
 import io.vigil.session.Outcome.DowntimeScheduled;
@@ -54,8 +55,8 @@ class JdbcRecoverySourceIT {
     @Test
     void shouldFindNothingInAnEmptyDatabase() {
         assertThat(recovery.latestSnapshot()).isEmpty();
-        assertThat(List.of(recovery.checkpointEventId(), recovery.lastFiringId(), recovery.lastIncidentId(),
-                recovery.lastTaskId(), recovery.lastDowntimeId(), recovery.lastJournalId())).containsOnly(0L);
+        assertThat(List.of(recovery.checkpointEventId(), recovery.lastJournalId())).containsOnly(0L);
+        assertThat(recovery.lastIds()).isEqualTo(LastIds.NONE);
         assertThat(recovery.serviceTreeDocument()).isEmpty();
         assertThat(recovery.downtimes()).isEmpty();
         List<List<Event>> chunks = new ArrayList<>();
@@ -69,22 +70,23 @@ class JdbcRecoverySourceIT {
         byte[] session = {42, 7, 0, -1};
         store(db.dataSource(), new BatchOutcome(5, 15,
                 List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L, null),
-                        new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli()),
-                        new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli())),
+                        new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli(), 1),
+                        new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli(), 2)),
                 List.of(firing(11, AT.toEpochMilli(), "Classify", 5L), firing(12, AT.toEpochMilli(), "Open incident", 5L)),
-                new BatchOutcome.Snapshot(5, RULESET, AT.toEpochMilli(), session), AT.toEpochMilli(), null));
+                new BatchOutcome.Snapshot(5, RULESET, AT.toEpochMilli(), 77, 2, session), AT.toEpochMilli(), null));
 
         assertThat(recovery.latestSnapshot()).hasValueSatisfying(snapshot -> {
             assertThat(snapshot.lastEventId()).isEqualTo(5);
             assertThat(snapshot.ruleSetVersion()).isEqualTo(RULESET);
             assertThat(snapshot.sessionClock()).isEqualTo(AT.toEpochMilli());
+            assertThat(snapshot.lastProcessInstanceId()).isEqualTo(77);
+            assertThat(snapshot.lastWorkItemId()).isEqualTo(2);
             assertThat(snapshot.bytes()).containsExactly(session);
         });
         assertThat(recovery.checkpointEventId()).isEqualTo(5);
         // The checkpoint's firing counter (15) is ahead of the last stored firing (12): ids are never reused.
-        assertThat(recovery.lastFiringId()).isEqualTo(15);
-        assertThat(recovery.lastIncidentId()).isEqualTo(3);
-        assertThat(recovery.lastTaskId()).isEqualTo(31);
+        // Process instance 77 and work item 2 are the highest the incident and its tasks name.
+        assertThat(recovery.lastIds()).isEqualTo(new LastIds(15, 3, 31, 0, 77, 2));
         assertThat(recovery.lastJournalId()).isEqualTo(7);
     }
 
@@ -105,7 +107,7 @@ class JdbcRecoverySourceIT {
                 List.of(), null, now.toEpochMilli(), null));
 
         assertThat(recovery.serviceTreeDocument()).hasValue(second);
-        assertThat(recovery.lastDowntimeId()).isEqualTo(4);
+        assertThat(recovery.lastIds().downtime()).isEqualTo(4);
         assertThat(recovery.downtimes()).containsExactly(
                 new StoredDowntime(2, new PlannedDowntime(now.toEpochMilli() - hour, now.toEpochMilli() + hour, "webshop", "running")),
                 new StoredDowntime(3, new PlannedDowntime(now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour, "intranet", "to come")));

@@ -64,14 +64,14 @@ class OutcomeWriterIT {
                 new ElementStatusChanged("web01", "sshd", Status.WARNING, null, T0, 1),
                 new ElementStatusChanged("web01", "sshd", Status.CRITICAL, Status.WARNING, T0 + 1_000, 2),
                 new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0 + 1_000, 900, 11L, 2L, null),
-                new IncidentTaskOpened(5, 50, "Acknowledge", T0 + 1_000),
+                new IncidentTaskOpened(5, 50, "Acknowledge", T0 + 1_000, 500),
                 new IncidentEscalated(5, 1, T0 + 901_000),
                 new IncidentTaskCompleted(5, 50, "Acknowledge", T0 + 902_000, "alice"),
                 new IncidentAcknowledged(5, T0 + 902_000, "alice"),
-                new IncidentTaskOpened(5, 51, "Resolve", T0 + 902_000),
+                new IncidentTaskOpened(5, 51, "Resolve", T0 + 902_000, 502),
                 new IncidentTaskCompleted(5, 51, "Resolve", T0 + 960_000, "bob"),
                 new IncidentResolved(5, T0 + 960_000, "bob"));
-        BatchOutcome.Snapshot snapshot = new BatchOutcome.Snapshot(2, RULESET, T0 + 960_000, new byte[] {1, 2, 3});
+        BatchOutcome.Snapshot snapshot = new BatchOutcome.Snapshot(2, RULESET, T0 + 960_000, 900, 502, new byte[] {1, 2, 3});
         CompletableFuture<Void> committed = new CompletableFuture<>();
         CompletableFuture<List<Outcome>> heard = new CompletableFuture<>();
 

@@ -43,7 +43,7 @@ class IncidentProcessTest {
 
         assertThat(session.outcomes()).containsExactly(
                 new Outcome.IncidentOpened(id, "db01", "disk", "db01/disk is CRITICAL", OPENED, 1, null, 7L, null),
-                new Outcome.IncidentTaskOpened(id, 1, "Acknowledge", OPENED));
+                new Outcome.IncidentTaskOpened(id, 1, "Acknowledge", OPENED, 1));
         assertThat(session.incidents()).singleElement()
                 .satisfies(i -> assertThat(i.getWaitingTask()).isEqualTo(new Incident.WaitingTask(1, 1, "Acknowledge")));
         assertThat(session.session().activeProcesses()).isEqualTo(1);
@@ -72,7 +72,7 @@ class IncidentProcessTest {
         assertThat(session.outcomes()).endsWith(
                 new Outcome.IncidentTaskCompleted(id, 1, "Acknowledge", OPENED + 20 * MINUTE, "alice"),
                 new Outcome.IncidentAcknowledged(id, OPENED + 20 * MINUTE, "alice"),
-                new Outcome.IncidentTaskOpened(id, 2, "Resolve", OPENED + 20 * MINUTE));
+                new Outcome.IncidentTaskOpened(id, 2, "Resolve", OPENED + 20 * MINUTE, 3));
         assertThat(session.advance(Duration.ofHours(2))).isEmpty();
         assertThat(session.incidents()).singleElement().satisfies(i -> {
             assertThat(i.getState()).isEqualTo(IncidentState.ACKNOWLEDGED);
@@ -120,6 +120,22 @@ class IncidentProcessTest {
         assertThat(session.advance(Duration.ofMinutes(5)))
                 .containsExactly(new Outcome.IncidentEscalated(id, 1, OPENED + 15 * MINUTE));
         assertThat(session.acknowledge(id)).isEqualTo(CommandResult.done());
-        assertThat(session.outcomes()).last().isEqualTo(new Outcome.IncidentTaskOpened(id, 2, "Resolve", OPENED + 15 * MINUTE));
+        assertThat(session.outcomes()).last().isEqualTo(new Outcome.IncidentTaskOpened(id, 2, "Resolve", OPENED + 15 * MINUTE, 3));
+    }
+
+    @Test
+    void shouldCarryTheProcessAndWorkItemIdCountersInTheSnapshot() {
+        long first = openIncident();
+        session.acknowledge(first);
+        session.resolve(first);
+
+        session.snapshotAndRestoreWithoutStoredProcessIds();
+        long second = openIncident();
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(Outcome.IncidentOpened::processInstanceId)
+                .containsExactly(1L, 2L);
+        assertThat(session.outcomes(Outcome.IncidentTaskOpened.class)).filteredOn(t -> t.incidentId() == second)
+                .extracting(Outcome.IncidentTaskOpened::workItemId).as("work items 1 and 2 were the first incident's")
+                .containsExactly(3L);
     }
 }

@@ -40,9 +40,10 @@ public final class CheckpointTable {
     }
 
     public Optional<BatchOutcome.Snapshot> snapshot() {
-        return jdbc.query("SELECT last_event_id, ruleset_version, session_clock, parts FROM engine_snapshot WHERE id = 1",
+        return jdbc.query("SELECT last_event_id, ruleset_version, session_clock, last_process_instance_id,"
+                                + " last_work_item_id, parts FROM engine_snapshot WHERE id = 1",
                         (rs, n) -> new BatchOutcome.Snapshot(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                                joinedParts(rs.getInt(4))))
+                                rs.getLong(4), rs.getLong(5), joinedParts(rs.getInt(6))))
                 .stream().findFirst();
     }
 
@@ -57,12 +58,14 @@ public final class CheckpointTable {
             jdbc.update("INSERT INTO engine_snapshot_part (part, bytes) VALUES (?, ?)", part,
                     Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + PART_BYTES)));
         }
-        jdbc.update("INSERT INTO engine_snapshot (id, last_event_id, ruleset_version, session_clock, taken_at, parts)"
-                        + " VALUES (1, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id),"
+        jdbc.update("INSERT INTO engine_snapshot (id, last_event_id, ruleset_version, session_clock,"
+                        + " last_process_instance_id, last_work_item_id, taken_at, parts)"
+                        + " VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id),"
                         + " ruleset_version = VALUES(ruleset_version), session_clock = VALUES(session_clock),"
-                        + " taken_at = VALUES(taken_at), parts = VALUES(parts)",
-                snapshot.lastEventId(), snapshot.ruleSetVersion(), snapshot.sessionClock(), UtcColumns.toColumn(now),
-                parts);
+                        + " last_process_instance_id = VALUES(last_process_instance_id),"
+                        + " last_work_item_id = VALUES(last_work_item_id), taken_at = VALUES(taken_at), parts = VALUES(parts)",
+                snapshot.lastEventId(), snapshot.ruleSetVersion(), snapshot.sessionClock(),
+                snapshot.lastProcessInstanceId(), snapshot.lastWorkItemId(), UtcColumns.toColumn(now), parts);
     }
 
     private byte[] joinedParts(int parts) {

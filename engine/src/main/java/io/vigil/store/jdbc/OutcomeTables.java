@@ -115,12 +115,13 @@ public final class OutcomeTables {
             setLongOrNull(ps, 8, o.eventId());
             ps.setLong(9, o.processInstanceId());
         });
-        batch("INSERT INTO incident_task (id, incident_id, name, state, opened_at) VALUES (?, ?, ?, 'OPEN', ?)",
+        batch("INSERT INTO incident_task (id, incident_id, work_item_id, name, state, opened_at) VALUES (?, ?, ?, ?, 'OPEN', ?)",
                 tasksOpened, (ps, o) -> {
             ps.setLong(1, o.taskId());
             ps.setLong(2, o.incidentId());
-            ps.setString(3, fit(o.name(), 64));
-            ps.setObject(4, toColumn(o.at()));
+            ps.setLong(3, o.workItemId());
+            ps.setString(4, fit(o.name(), 64));
+            ps.setObject(5, toColumn(o.at()));
         });
         batch("UPDATE incident_task SET state = 'COMPLETED', completed_at = ?, completed_by = ? WHERE id = ?",
                 tasksCompleted, (ps, o) -> {

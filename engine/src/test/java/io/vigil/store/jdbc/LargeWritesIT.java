@@ -92,13 +92,15 @@ class LargeWritesIT {
         new Random(7).nextBytes(session);
         CheckpointTable table = new CheckpointTable(db.dataSource());
 
-        table.saveSnapshot(new BatchOutcome.Snapshot(9, "v1", 1_234, new byte[] {1}), Instant.now());
-        table.saveSnapshot(new BatchOutcome.Snapshot(42, "v2", 5_678, session), Instant.now());
+        table.saveSnapshot(new BatchOutcome.Snapshot(9, "v1", 1_234, 3, 5, new byte[] {1}), Instant.now());
+        table.saveSnapshot(new BatchOutcome.Snapshot(42, "v2", 5_678, 17, 40, session), Instant.now());
 
         assertThat(table.snapshot()).hasValueSatisfying(stored -> {
             assertThat(stored.lastEventId()).isEqualTo(42);
             assertThat(stored.ruleSetVersion()).isEqualTo("v2");
             assertThat(stored.sessionClock()).isEqualTo(5_678);
+            assertThat(stored.lastProcessInstanceId()).isEqualTo(17);
+            assertThat(stored.lastWorkItemId()).isEqualTo(40);
             assertThat(stored.bytes()).isEqualTo(session);
         });
     }

@@ -2,6 +2,7 @@ package io.vigil.testing.engine;
 
 import io.vigil.model.Event;
 import io.vigil.session.BatchOutcome;
+import io.vigil.session.LastIds;
 import io.vigil.session.Outcome;
 import io.vigil.session.OutcomeSink;
 import io.vigil.session.RecoverySource;
@@ -80,25 +81,14 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         return batches.stream().mapToLong(BatchOutcome::lastEventId).max().orElse(0);
     }
 
+    /** The highest firing id published, and the ids the published outcomes name (like MAX(id) of the tables). */
     @Override
+    public LastIds lastIds() {
+        return OutcomeIds.lastIds(outcomes()).withFiring(lastFiringId());
+    }
+
     public long lastFiringId() {
         return batches.stream().mapToLong(BatchOutcome::lastFiringId).max().orElse(0);
-    }
-
-    @Override
-    public long lastIncidentId() {
-        return OutcomeIds.lastIncidentId(outcomes());
-    }
-
-    @Override
-    public long lastTaskId() {
-        return OutcomeIds.lastTaskId(outcomes());
-    }
-
-    /** No downtimes or service tree are kept apart from the snapshot here: the snapshot carries them. */
-    @Override
-    public long lastDowntimeId() {
-        return OutcomeIds.lastDowntimeId(outcomes());
     }
 
     @Override

@@ -1,27 +1,30 @@
 package io.vigil.testing.engine;
 
+import io.vigil.session.LastIds;
 import io.vigil.session.Outcome;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
 
-/** The id counters stored state would hold after these outcomes (MAX(id) of incidents, tasks and downtimes). */
+/**
+ * The ids stored state would hold after these outcomes: MAX(id) of incidents, tasks and downtimes,
+ * and the highest process instance and work item the incidents and tasks name. No firings: those
+ * are counted by whoever keeps them.
+ */
 final class OutcomeIds {
 
     private OutcomeIds() {
     }
 
-    static long lastIncidentId(List<Outcome> outcomes) {
-        return outcomes.stream().filter(Outcome.IncidentOpened.class::isInstance).map(Outcome.IncidentOpened.class::cast)
-                .mapToLong(Outcome.IncidentOpened::incidentId).max().orElse(0);
+    static LastIds lastIds(List<Outcome> outcomes) {
+        return new LastIds(0, max(outcomes, Outcome.IncidentOpened.class, Outcome.IncidentOpened::incidentId),
+                max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::taskId),
+                max(outcomes, Outcome.DowntimeScheduled.class, Outcome.DowntimeScheduled::downtimeId),
+                max(outcomes, Outcome.IncidentOpened.class, Outcome.IncidentOpened::processInstanceId),
+                max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::workItemId));
     }
 
-    static long lastTaskId(List<Outcome> outcomes) {
-        return outcomes.stream().filter(Outcome.IncidentTaskOpened.class::isInstance).map(Outcome.IncidentTaskOpened.class::cast)
-                .mapToLong(Outcome.IncidentTaskOpened::taskId).max().orElse(0);
-    }
-
-    static long lastDowntimeId(List<Outcome> outcomes) {
-        return outcomes.stream().filter(Outcome.DowntimeScheduled.class::isInstance)
-                .map(Outcome.DowntimeScheduled.class::cast).mapToLong(Outcome.DowntimeScheduled::downtimeId).max().orElse(0);
+    private static <T extends Outcome> long max(List<Outcome> outcomes, Class<T> kind, ToLongFunction<T> id) {
+        return outcomes.stream().filter(kind::isInstance).map(kind::cast).mapToLong(id).max().orElse(0);
     }
 }

@@ -13,6 +13,7 @@ import io.vigil.testing.service.ServiceFixtures;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.session.EngineSession;
+import io.vigil.session.LastIds;
 import io.vigil.session.Outcome;
 import io.vigil.session.RuleSet;
 import io.vigil.session.SessionBatch;
@@ -119,14 +120,27 @@ public final class TestSession implements AutoCloseable {
         return result;
     }
 
-    /** Marshals the session and continues on a session restored from those bytes. */
+    /**
+     * Marshals the session and continues on a session restored from those bytes, with the id
+     * counters stored state would give (the highest ids the outcomes so far name).
+     */
     public TestSession snapshotAndRestore() {
+        return snapshotAndRestore(OutcomeIds.lastIds(outcomes).withFiring(session.lastFiringId()));
+    }
+
+    /**
+     * As {@link #snapshotAndRestore()}, but stored state names no process instance or work item:
+     * the snapshot alone must say where jBPM's counters stand.
+     */
+    public TestSession snapshotAndRestoreWithoutStoredProcessIds() {
+        LastIds stored = OutcomeIds.lastIds(outcomes);
+        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0));
+    }
+
+    private TestSession snapshotAndRestore(LastIds stored) {
         var snapshot = session.snapshot(lastEventId);
-        long lastFiringId = session.lastFiringId();
         session.close();
-        session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, lastFiringId,
-                OutcomeIds.lastIncidentId(outcomes), OutcomeIds.lastTaskId(outcomes),
-                OutcomeIds.lastDowntimeId(outcomes)), snapshot);
+        session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, stored), snapshot);
         return this;
     }
 

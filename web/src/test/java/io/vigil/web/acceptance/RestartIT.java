@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A normal stop under load and a start on the same database: every event that got a 202 is in the
  * journal and gets processed, the open incident still waits for its Acknowledge task, and the
- * escalation timer that was running when the server stopped fires after the restart.
+ * escalation timer that was running when the server stopped fires after the restart. An incident
+ * opened after the restart gets a process of its own: both escalate and both can be resolved.
  */
 @Tag(ServerTest.TAG)
 class RestartIT {
@@ -85,9 +86,35 @@ class RestartIT {
             assertThat(acknowledged.json().get("incident").get("state").asString()).isEqualTo("ACKNOWLEDGED");
             assertThat(acknowledged.json().get("timeline").values().stream().map(t -> t.get("kind").asString()).toList())
                     .contains("OPENED", "ESCALATED", "ACKNOWLEDGED");
+
+            long openedAfter = openIncidentAfterTheRestart(restarted, tokens.get(Role.INTEGRATOR));
+            assertThat(db.queryForList("SELECT process_instance_id FROM incident WHERE id IN (?, ?)", Long.class,
+                    incidentId, openedAfter)).as("process instances of the incidents opened before and after the restart")
+                    .doesNotHaveDuplicates().hasSize(2);
+            Eventually.await("the escalation of the incident opened after the restart", PIPELINE, () -> Optional.of(
+                    db.queryForObject("SELECT escalation_level FROM incident WHERE id = ?", Integer.class, openedAfter))
+                    .filter(l -> l > 0));
+            assertThat(step(restarted, tokens.get(Role.OPERATOR), openedAfter, "acknowledge")).isEqualTo("ACKNOWLEDGED");
+            assertThat(step(restarted, tokens.get(Role.OPERATOR), incidentId, "resolve")).isEqualTo("RESOLVED");
+            assertThat(step(restarted, tokens.get(Role.OPERATOR), openedAfter, "resolve")).isEqualTo("RESOLVED");
         } finally {
             second.close();
         }
+    }
+
+    private long openIncidentAfterTheRestart(ApiClient api, Auth integrator) {
+        Response critical = api.postJson("/api/v1/events", integrator,
+                "{\"source\":\"nagios\",\"resource\":\"restart-host-2\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+        assertThat(critical.status()).isEqualTo(202);
+        return Eventually.await("the incident for restart-host-2", PIPELINE, () ->
+                db.queryForList("SELECT id FROM incident WHERE resource = 'restart-host-2'", Long.class).stream().findFirst());
+    }
+
+    /** Runs a step of an incident's process through the API; returns the incident's state after it. */
+    private static String step(ApiClient api, Auth operator, long incidentId, String step) {
+        Response response = api.postJson("/api/v1/incidents/" + incidentId + "/" + step, operator, "");
+        assertThat(response.status()).as(step + " incident " + incidentId + ": " + response.body()).isEqualTo(200);
+        return response.json().get("incident").get("state").asString();
     }
 
     /** Eight clients post until the server goes away; the server is stopped normally meanwhile. */
