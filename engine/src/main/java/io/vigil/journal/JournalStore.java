@@ -1,6 +1,8 @@
 package io.vigil.journal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable event journal: append-only, ids assigned by the caller (one writer per node), so a
@@ -12,12 +14,26 @@ public interface JournalStore {
     long lastId();
 
     /**
-     * Stores all entries in one transaction: when this returns they are durable; when it throws
-     * the transaction was rolled back (unless the connection broke during COMMIT itself, when the
-     * database alone knows, which is why the writer never reuses the ids of a failed append).
+     * Stores all entries, and the keyed requests they belong to, in one transaction: when this
+     * returns they are durable; when it throws the transaction was rolled back — unless the
+     * connection broke during COMMIT itself, when only the database knows: {@link #count} tells.
      */
-    void append(List<JournalEntry> entries);
+    void append(List<JournalEntry> entries, List<KeyedRequest> keyedRequests);
+
+    /** Stores entries that came without idempotency keys (see {@link #append(List, List)}). */
+    default void append(List<JournalEntry> entries) {
+        append(entries, List.of());
+    }
+
+    /** How many entries with {@code firstId <= id <= lastId} are stored. */
+    long count(long firstId, long lastId);
 
     /** Entries with {@code afterId < id <= upToId}, in id order, at most {@code limit}. */
     List<JournalEntry> read(long afterId, long upToId, int limit);
+
+    /** The journaled request with this idempotency key, if one is kept. */
+    Optional<KeyedRequest> findKeyedRequest(String idempotencyKey);
+
+    /** Forgets up to {@code limit} keyed requests received before {@code before}; returns how many. */
+    int forgetKeyedRequests(Instant before, int limit);
 }

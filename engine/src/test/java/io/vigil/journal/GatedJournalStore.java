@@ -1,6 +1,8 @@
 package io.vigil.journal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +42,7 @@ final class GatedJournalStore implements JournalStore {
     }
 
     @Override
-    public void append(List<JournalEntry> entries) {
+    public void append(List<JournalEntry> entries, List<KeyedRequest> keyedRequests) {
         appends.incrementAndGet();
         firstAppendStarted.countDown();
         try {
@@ -51,11 +53,26 @@ final class GatedJournalStore implements JournalStore {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        store.append(entries);
+        store.append(entries, keyedRequests);
+    }
+
+    @Override
+    public long count(long firstId, long lastId) {
+        return store.count(firstId, lastId);
     }
 
     @Override
     public List<JournalEntry> read(long afterId, long upToId, int limit) {
         return store.read(afterId, upToId, limit);
+    }
+
+    @Override
+    public Optional<KeyedRequest> findKeyedRequest(String idempotencyKey) {
+        return store.findKeyedRequest(idempotencyKey);
+    }
+
+    @Override
+    public int forgetKeyedRequests(Instant before, int limit) {
+        return store.forgetKeyedRequests(before, limit);
     }
 }

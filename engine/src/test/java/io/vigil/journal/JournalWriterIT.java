@@ -110,29 +110,12 @@ class JournalWriterIT {
             assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(JournalWriteException.class)
-                    .hasMessageStartingWith("the journal could not store 2 events: ")
+                    .hasMessageStartingWith("the journal refused 2 events: ")
                     .hasMessageContaining("resource");
         }
         assertThat(jdbc.queryForList("SELECT resource FROM event_journal ORDER BY id", String.class))
                 .containsExactly("first", "good-1", "good-2");
         assertThat(inbox.backlog()).isEqualTo(3);
-    }
-
-    @Test
-    void shouldReleaseQueueRoomAndKeepGoingWhenTheJournalIsUnavailable() throws Exception {
-        EngineInbox inbox = new EngineInbox(100);
-        try (JournalWriter writer = new JournalWriter(store, inbox, JournalSettings.defaults())) {
-            jdbc.execute("RENAME TABLE event_journal TO event_journal_away");
-            CompletableFuture<List<Long>> failed = writer.submit(List.of(draft("lost"), draft("lost")));
-            assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(JournalWriteException.class);
-            assertThat(inbox.backlog()).isZero();
-
-            jdbc.execute("RENAME TABLE event_journal_away TO event_journal");
-            List<Long> ids = writer.submit(List.of(draft("stored"))).get(10, TimeUnit.SECONDS);
-            // The failed transaction's ids are never reused: its COMMIT might have landed.
-            assertThat(ids).containsExactly(3L);
-        }
-        assertThat(jdbc.queryForList("SELECT resource FROM event_journal", String.class)).containsExactly("stored");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.vigil.journal.jdbc;
 
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.JournalStore;
+import io.vigil.journal.KeyedRequest;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Severity;
 import io.vigil.model.Status;
@@ -17,7 +18,9 @@ import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The journal in MariaDB's {@code event_journal}. A batch is one JDBC batch in one transaction;
@@ -30,6 +33,9 @@ public final class JdbcJournalStore implements JournalStore {
             + " resource, check_name, status, severity, message, attributes, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT id, received_at, occurred_at, transport, source, resource, check_name,"
             + " status, severity, message, attributes, raw FROM event_journal WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
+
+    private static final String INSERT_KEYED = "INSERT INTO intake_request (idempotency_key, body_sha256, first_event_id,"
+            + " events, received_at) VALUES (?, ?, ?, ?, ?)";
 
     private static final RowMapper<JournalEntry> ENTRY = (rs, row) -> {
         int severity = rs.getInt("severity");
@@ -56,12 +62,42 @@ public final class JdbcJournalStore implements JournalStore {
     }
 
     @Override
-    public void append(List<JournalEntry> entries) {
+    public void append(List<JournalEntry> entries, List<KeyedRequest> keyedRequests) {
         if (entries.isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status ->
-                JdbcBatches.insert(jdbc, INSERT, entries, JdbcJournalStore::estimatedChars, JdbcJournalStore::bind));
+        transaction.executeWithoutResult(status -> {
+            JdbcBatches.insert(jdbc, INSERT, entries, JdbcJournalStore::estimatedChars, JdbcJournalStore::bind);
+            if (!keyedRequests.isEmpty()) {
+                jdbc.batchUpdate(INSERT_KEYED, keyedRequests, keyedRequests.size(), (ps, request) -> {
+                    ps.setString(1, request.idempotencyKey());
+                    ps.setString(2, request.bodySha256());
+                    ps.setLong(3, request.firstId());
+                    ps.setInt(4, request.events());
+                    ps.setObject(5, UtcColumns.toColumn(request.receivedAt()));
+                });
+            }
+        });
+    }
+
+    @Override
+    public long count(long firstId, long lastId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM event_journal WHERE id BETWEEN ? AND ?", Long.class,
+                firstId, lastId);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<KeyedRequest> findKeyedRequest(String idempotencyKey) {
+        return jdbc.query("SELECT idempotency_key, body_sha256, first_event_id, events, received_at FROM intake_request"
+                        + " WHERE idempotency_key = ?",
+                (rs, row) -> new KeyedRequest(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                        UtcColumns.instant(rs, "received_at")), idempotencyKey).stream().findFirst();
+    }
+
+    @Override
+    public int forgetKeyedRequests(Instant before, int limit) {
+        return jdbc.update("DELETE FROM intake_request WHERE received_at < ? LIMIT ?", UtcColumns.toColumn(before), limit);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package io.vigil.web.event;
 
-import io.vigil.intake.EventIntake;
+import io.vigil.intake.IdempotencyKey;
+import io.vigil.intake.IdempotencyKeyInUseException;
+import io.vigil.intake.IdempotencyKeyReusedException;
 import io.vigil.intake.IntakeRejectedException;
+import io.vigil.intake.IntakeUnavailableException;
+import io.vigil.intake.KeyedEventIntake;
+import io.vigil.intake.KeyedEventIntake.Receipt;
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.http.EventValidationException;
+import io.vigil.journal.JournalWriteException;
 import io.vigil.model.EventDraft;
 import io.vigil.web.system.ProblemResponses;
 import io.vigil.web.system.VigilProperties;
@@ -17,53 +23,89 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /api/v1/events}: one event object or an array of them. The answer comes only after
  * the events are committed to the journal; the request waits asynchronously for the group commit,
  * so many concurrent posters do not each hold a servlet thread idle.
+ *
+ * <p>Every answer is true: 202 means stored; 429 and 503 with "nothing was stored" mean a retry is
+ * safe; when the commit is not confirmed in time the 503 says that the outcome is unknown. An
+ * {@code Idempotency-Key} header makes any retry safe: a request whose events are already stored
+ * under the key is answered 202 with their ids (and {@code Idempotent-Replayed: true}).
  */
 @RestController
 class EventIntakeController {
 
     static final String TRANSPORT = "rest";
-    /** How long a client should wait after the journal failed; long enough for a database failover. */
-    static final int JOURNAL_RETRY_AFTER_SECONDS = 5;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    /** After an unconfirmed commit: the journal writer retries its database every few seconds. */
+    static final int OUTCOME_UNKNOWN_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(EventIntakeController.class);
 
     private final EventJsonParser parser;
-    private final EventIntake intake;
+    private final KeyedEventIntake intake;
     private final RequestBodyReader bodies;
+    private final Duration commitTimeout;
 
-    EventIntakeController(EventJsonParser parser, EventIntake intake, VigilProperties properties) {
+    EventIntakeController(EventJsonParser parser, KeyedEventIntake intake, VigilProperties properties) {
         this.parser = parser;
         this.intake = intake;
         this.bodies = new RequestBodyReader(properties.intake().maxBody().toBytes());
+        this.commitTimeout = properties.intake().commitTimeout();
     }
 
     record Accepted(int accepted, List<Long> ids) {
     }
 
     @PostMapping(path = "/api/v1/events", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    CompletableFuture<ResponseEntity<Accepted>> post(HttpServletRequest request) throws IOException {
-        List<EventDraft> drafts = parser.parseBody(bodies.read(request), TRANSPORT);
-        return intake.submit(drafts).handle((ids, failure) -> {
+    CompletableFuture<ResponseEntity<Accepted>> post(HttpServletRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+        byte[] body = bodies.read(request);
+        IdempotencyKey key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, body);
+        List<EventDraft> drafts = parser.parseBody(body, TRANSPORT);
+        CompletableFuture<Receipt> receipt = key == null
+                ? intake.submit(drafts).thenApply(ids -> new Receipt(ids, false))
+                : intake.submitOnce(key, drafts);
+        return receipt.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((stored, failure) -> {
             if (failure == null) {
-                return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(ids.size(), ids));
+                ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
+                if (stored.replayed()) {
+                    accepted.header(REPLAYED, "true");
+                }
+                return accepted.body(new Accepted(stored.ids().size(), stored.ids()));
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof IntakeRejectedException rejected) {
-                throw rejected;
+            if (cause instanceof TimeoutException) {
+                throw new CommitOutcomeUnknownException(commitTimeout, key);
             }
-            throw new JournalUnavailableException(cause);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
         });
+    }
+
+    private static IdempotencyKey idempotencyKey(String value, byte[] body) {
+        try {
+            return IdempotencyKey.of(value, body);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     @ExceptionHandler
@@ -78,18 +120,48 @@ class EventIntakeController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejected(IntakeRejectedException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Engine queue full", e.getMessage(), request));
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Engine queue full", e.getMessage(), e.retryAfterSeconds(), request);
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> journalDown(JournalUnavailableException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unavailable(IntakeUnavailableException e, HttpServletRequest request) {
         // The journal writer has logged the cause in full.
         log.warn("refused a request with 503: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(JOURNAL_RETRY_AFTER_SECONDS))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Journal unavailable", e.getMessage(), request));
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "Journal unavailable", e.getMessage(), e.retryAfterSeconds(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> outcomeUnknown(CommitOutcomeUnknownException e, HttpServletRequest request) {
+        log.warn("answered a request with 503, outcome unknown: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> answer = retryLater(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown", e.getMessage(),
+                OUTCOME_UNKNOWN_RETRY_AFTER_SECONDS, request);
+        answer.getBody().setProperty("outcome", "unknown");
+        return answer;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> keyInUse(IdempotencyKeyInUseException e, HttpServletRequest request) {
+        return retryLater(HttpStatus.CONFLICT, "Request in progress", e.getMessage(), e.retryAfterSeconds(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", e.getMessage(), request));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(JournalWriteException e, HttpServletRequest request) {
+        log.error("the journal refused a request's events: {}", e.getMessage());
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Events refused by the journal", e.getMessage(), request));
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String title, String detail,
+                                                            int retryAfterSeconds, HttpServletRequest request) {
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds))
+                .body(problem(status, title, detail, request));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {

@@ -9,6 +9,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
+    static final long POOL_WAIT_MILLIS = 5_000;
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    static final int SOCKET_TIMEOUT_MILLIS = 30_000;
+
     @Bean(destroyMethod = "close")
     DatabaseServer databaseServer(VigilProperties properties) {
         return DatabaseServer.of(properties.db());
@@ -22,6 +26,13 @@ class DatabaseConfig {
         config.setUsername(server.user());
         config.setPassword(server.password());
         config.setMaximumPoolSize(16);
+        // Bounded waits, so a database that is down or frozen turns into a clear answer (503, Retry-After)
+        // within seconds instead of holding requests and the pipeline's writers for ever: a connection
+        // from the pool within 5 s, a new connection within 5 s, an answer to a statement within 30 s
+        // (no single statement here runs that long: large reads and writes go in chunks).
+        config.setConnectionTimeout(POOL_WAIT_MILLIS);
+        config.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_MILLIS);
+        config.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT_MILLIS);
         return new HikariDataSource(config);
     }
 }

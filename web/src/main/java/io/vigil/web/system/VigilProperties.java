@@ -46,9 +46,11 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
     }
 
     /**
-     * @param maxBody the largest POST /api/v1/events body read; 10,000 events of 64 KiB would be
-     *                640 MiB, far more than anyone should buffer, so bigger bodies get a 413
+     * @param maxBody       the largest POST /api/v1/events body read; 10,000 events of 64 KiB would be
+     *                      640 MiB, far more than anyone should buffer, so bigger bodies get a 413
+     * @param commitTimeout how long a request waits for its journal commit before it is answered 503
+     *                      "outcome unknown" (below the 60 s async request timeout, so the answer is ours)
      */
-    public record Intake(@DefaultValue("64MB") DataSize maxBody) {
+    public record Intake(@DefaultValue("64MB") DataSize maxBody, @DefaultValue("20s") Duration commitTimeout) {
     }
 }

@@ -187,7 +187,8 @@ class EventIntakeIT extends ServerTestSupport {
 
         assertProblem(response, 503, "Journal unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("5");
-        assertThat(response.json().get("detail").asString()).startsWith("the event journal could not store the events: ");
+        assertThat(response.json().get("detail").asString()).startsWith("the journal could not store 1 events (")
+                .endsWith("); nothing was stored");
         assertNothingStored();
     }
 

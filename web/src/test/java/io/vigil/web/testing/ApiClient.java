@@ -51,6 +51,14 @@ public final class ApiClient {
         return post(path, auth, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A JSON POST with extra request headers (e.g. Idempotency-Key). */
+    public Response postJson(String path, Auth auth, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, auth)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach(request::header);
+        return withBody(request, "application/json");
+    }
+
     public Response post(String path, Auth auth, String contentType, byte[] body) {
         return withBody(request(path, auth).POST(HttpRequest.BodyPublishers.ofByteArray(body)), contentType);
     }

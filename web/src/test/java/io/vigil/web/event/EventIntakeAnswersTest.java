@@ -1,0 +1,107 @@
+package io.vigil.web.event;
+
+import io.vigil.intake.IdempotencyKey;
+import io.vigil.intake.IntakeUnavailableException;
+import io.vigil.intake.KeyedEventIntake;
+import io.vigil.intake.http.EventJsonParser;
+import io.vigil.intake.http.EventLimits;
+import io.vigil.model.EventDraft;
+import io.vigil.web.system.VigilProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What POST /api/v1/events answers when the journal cannot say "stored": never a bare error, always
+ * a problem that says whether anything was stored and when to retry.
+ */
+class EventIntakeAnswersTest {
+
+    private static final String EVENT = "{\"source\":\"nagios\",\"resource\":\"web01\"}";
+
+    /** An intake whose every submission gets {@code answer}. */
+    private static MockMvc server(CompletableFuture<List<Long>> answer) {
+        KeyedEventIntake intake = new KeyedEventIntake() {
+            @Override
+            public CompletableFuture<List<Long>> submit(List<EventDraft> drafts) {
+                return answer;
+            }
+
+            @Override
+            public CompletableFuture<Receipt> submitOnce(IdempotencyKey key, List<EventDraft> drafts) {
+                return answer.thenApply(ids -> new Receipt(ids, false));
+            }
+        };
+        VigilProperties properties = new VigilProperties(new VigilProperties.Db(null, "root", null, Path.of("data")),
+                new VigilProperties.Admin(null), new VigilProperties.Syslog("0.0.0.0", 0, 0),
+                new VigilProperties.Escalation(Duration.ofMinutes(15)), new VigilProperties.Engine(100),
+                new VigilProperties.Intake(DataSize.ofMegabytes(1), Duration.ofMillis(200)));
+        return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
+                EventLimits.DEFAULT), intake, properties)).build();
+    }
+
+    private static MvcResult posted(MockMvc server, String idempotencyKey) throws Exception {
+        var request = post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(EVENT);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return server.perform(request).andExpect(request().asyncStarted()).andReturn();
+    }
+
+    @Test
+    void shouldSayTheOutcomeIsUnknownAndHowToRetrySafelyWhenTheCommitIsNotConfirmedInTime() throws Exception {
+        MockMvc server = server(new CompletableFuture<>());
+
+        server.perform(asyncDispatch(posted(server, "batch-42")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.title").value("Outcome unknown"))
+                .andExpect(jsonPath("$.outcome").value("unknown"))
+                .andExpect(jsonPath("$.detail").value("the journal did not confirm the commit within 200 ms (its database is"
+                        + " slow or unreachable): the events may or may not be stored. Retry with the same Idempotency-Key"
+                        + " (\"batch-42\") and the same body: if they were stored you get their ids, if not they are stored"
+                        + " then, never twice."));
+    }
+
+    @Test
+    void shouldWarnThatARetryWithoutAKeyMayStoreTwice() throws Exception {
+        MockMvc server = server(new CompletableFuture<>());
+
+        server.perform(asyncDispatch(posted(server, null)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith("A retry without an Idempotency-Key"
+                        + " may store them twice: send an Idempotency-Key header (any unique string per request) to make"
+                        + " retries safe.")));
+    }
+
+    @Test
+    void shouldSayNothingWasStoredWhenTheJournalIsUnreachable() throws Exception {
+        MockMvc server = server(CompletableFuture.failedFuture(new IntakeUnavailableException(
+                "the journal database is unreachable since 2026-11-27T09:00:00Z (Connection refused); nothing was stored",
+                5, null)));
+
+        server.perform(asyncDispatch(posted(server, null)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.title").value("Journal unavailable"))
+                .andExpect(jsonPath("$.detail").value("the journal database is unreachable since 2026-11-27T09:00:00Z"
+                        + " (Connection refused); nothing was stored"));
+    }
+}
