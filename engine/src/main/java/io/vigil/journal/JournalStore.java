@@ -31,6 +31,9 @@ public interface JournalStore {
     /** Entries with {@code afterId < id <= upToId}, in id order, at most {@code limit}. */
     List<JournalEntry> read(long afterId, long upToId, int limit);
 
+    /** The entries with these ids that are stored, in id order. */
+    List<JournalEntry> read(List<Long> ids);
+
     /** The journaled request with this idempotency key, if one is kept. */
     Optional<KeyedRequest> findKeyedRequest(String idempotencyKey);
 

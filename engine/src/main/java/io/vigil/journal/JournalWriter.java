@@ -130,7 +130,8 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
         }
         try {
             refuseDuringOutage();
-            Optional<KeyedRequest> stored = findKeyedRequest(key);
+            Optional<KeyedRequest> stored = findKeyedRequest(key)
+                    .filter(kept -> kept.receivedAt().isAfter(clock.instant().minus(settings.keyRetention())));
             if (stored.isPresent()) {
                 keysInFlight.remove(key.value(), request);
                 return CompletableFuture.completedFuture(new Receipt(replay(key, stored.get()), true));

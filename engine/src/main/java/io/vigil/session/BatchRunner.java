@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One engine turn on a session: move the clock, insert the drained events and run the drained
@@ -52,6 +53,25 @@ public final class BatchRunner {
      * @param clockTarget where the session clock goes first (epoch ms; it never goes back)
      */
     public void run(List<?> items, long clockTarget) {
+        turn(items, clockTarget, this::unseen);
+    }
+
+    /**
+     * Runs journaled events that recovery found below the checkpoint without stored outcomes: their
+     * journal commit was never confirmed to the engine, so it never saw them. They are processed
+     * now, late but once; the checkpoint stays where it is.
+     */
+    public void runUnprocessed(List<Event> events, long clockTarget) {
+        turn(List.of(events), clockTarget, chunk -> chunk.stream().map(Event.class::cast).toList());
+    }
+
+    /** Publishes that every journaled event up to {@code eventId} is known to be processed (see Recovery). */
+    public void journalVerified(long eventId) {
+        held.add(new SessionBatch(List.of(new Outcome.JournalVerified(eventId)), List.of(), false), false, Map.of(), null);
+        send(false);
+    }
+
+    private void turn(List<?> items, long clockTarget, Function<List<?>, List<Event>> admitted) {
         long firstEventId = 0;
         int events = 0;
         Map<EngineInbox.PendingCommand, CommandResult> commands = new LinkedHashMap<>();
@@ -64,11 +84,11 @@ public final class BatchRunner {
                     session.fire();
                     commands.put(pending, session.execute(pending.command()));
                 } else {
-                    List<Event> fresh = unseen((List<?>) item);
+                    List<Event> fresh = admitted.apply((List<?>) item);
                     if (!fresh.isEmpty()) {
                         firstEventId = firstEventId == 0 ? fresh.get(0).getId() : firstEventId;
                         events += fresh.size();
-                        lastEventId = fresh.get(fresh.size() - 1).getId();
+                        lastEventId = Math.max(lastEventId, fresh.get(fresh.size() - 1).getId());
                         session.insert(fresh);
                     }
                 }

@@ -8,10 +8,12 @@ import io.vigil.service.sla.PlannedDowntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rebuilds the engine's session from stored state (see {@link RecoverySource}): restore the
@@ -23,6 +25,14 @@ import java.util.Optional;
  * steps always carry a snapshot, so no timer fired in that stretch, and moving the clock could
  * fire one now with its outcome thrown away. The normal stretch and the engine loop then move
  * the clock to wall time, and any timer that came due while the engine was down fires then.
+ *
+ * <p><b>Unprocessed events.</b> An event can be in the journal without the engine ever having
+ * seen it: its commit was not confirmed (the connection broke during COMMIT) and the journal
+ * writer went on — the writer now settles such commits before anything later, but a journal
+ * written before it did, or a crash at the wrong moment, may hold some. Recovery looks for
+ * journaled events below the checkpoint without stored outcomes, above the point the last check
+ * reached; the quiet stretch skips them (the session never saw them) and they run normally, with
+ * their outcomes stored, right after it. The check's new high-water mark is stored after them.
  */
 final class Recovery {
 
@@ -38,20 +48,32 @@ final class Recovery {
                 .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));
         long restoredUpTo = snapshot.map(BatchOutcome.Snapshot::lastEventId).orElse(0L);
         long checkpoint = Math.max(restoredUpTo, source.checkpointEventId());
+        long verified = source.verifiedEventId();
+        List<Long> unprocessed = verified < checkpoint ? source.unprocessedEventIds(verified, checkpoint) : List.of();
+        Set<Long> skipped = new HashSet<>(unprocessed);
 
         session.setAuditing(false);
         long[] quiet = {0};
         source.readJournal(restoredUpTo, checkpoint, settings.batchSize(), chunk -> {
-            quiet[0] += chunk.size();
-            if (session.rerun(chunk)) {
+            List<Event> seen = skipped.isEmpty() ? chunk : chunk.stream().filter(e -> !skipped.contains(e.getId())).toList();
+            quiet[0] += seen.size();
+            if (!seen.isEmpty() && session.rerun(seen)) {
                 log.warn("re-running stored events {}..{} took a process step that no snapshot covers; its outcomes are"
-                        + " not stored", first(chunk), last(chunk));
+                        + " not stored", first(seen), last(seen));
             }
         });
         session.setAuditing(true);
 
         BatchRunner runner = new BatchRunner(session, sink,
                 SnapshotPolicy.afterProcessStepsAndEvery(settings.snapshotInterval()), checkpoint);
+        if (!unprocessed.isEmpty()) {
+            log.warn("{} journaled events below the checkpoint {} were never processed (first {}, last {}); processing"
+                    + " them now", unprocessed.size(), checkpoint, unprocessed.get(0), unprocessed.get(unprocessed.size() - 1));
+            source.readJournal(unprocessed, settings.batchSize(), chunk -> runner.runUnprocessed(chunk, wallNow));
+        }
+        if (verified < checkpoint) {
+            runner.journalVerified(checkpoint);
+        }
         long lastJournalId = source.lastJournalId();
         long[] fresh = {0};
         source.readJournal(checkpoint, lastJournalId, settings.batchSize(), chunk -> {

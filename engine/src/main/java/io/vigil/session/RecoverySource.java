@@ -23,6 +23,18 @@ public interface RecoverySource {
     /** The last event id whose outcomes are stored, 0 when none. */
     long checkpointEventId();
 
+    /** Up to which event id recovery has already checked that every journaled event was processed. */
+    long verifiedEventId();
+
+    /**
+     * Journaled events with {@code afterId < id <= upToId} that have no stored outcome (no
+     * classification): events whose journal commit never reached the engine. In id order.
+     */
+    List<Long> unprocessedEventIds(long afterId, long upToId);
+
+    /** These journal events, in id order, in chunks of at most {@code chunkSize}. */
+    void readJournal(List<Long> ids, int chunkSize, Consumer<List<Event>> chunk);
+
     /** The highest id of every kind in stored state (0 where none). */
     LastIds lastIds();
 
@@ -49,6 +61,9 @@ public interface RecoverySource {
     RecoverySource EMPTY = new RecoverySource() {
         public Optional<BatchOutcome.Snapshot> latestSnapshot() { return Optional.empty(); }
         public long checkpointEventId() { return 0; }
+        public long verifiedEventId() { return 0; }
+        public List<Long> unprocessedEventIds(long afterId, long upToId) { return List.of(); }
+        public void readJournal(List<Long> ids, int chunkSize, Consumer<List<Event>> chunk) { }
         public LastIds lastIds() { return LastIds.NONE; }
         public long lastJournalId() { return 0; }
         public Optional<String> serviceTreeDocument() { return Optional.empty(); }

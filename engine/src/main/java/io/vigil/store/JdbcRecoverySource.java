@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 public final class JdbcRecoverySource implements RecoverySource {
 
+    /** How many journal ids one statement of the unprocessed-event scan covers. */
+    private static final long SCAN_RANGE = 100_000;
+
     private final JdbcTemplate jdbc;
     private final CheckpointTable checkpoints;
     private final DowntimeQueries downtimes;
@@ -41,6 +44,38 @@ public final class JdbcRecoverySource implements RecoverySource {
     @Override
     public long checkpointEventId() {
         return checkpoints.checkpoint().lastEventId();
+    }
+
+    @Override
+    public long verifiedEventId() {
+        return checkpoints.checkpoint().verifiedEventId();
+    }
+
+    /**
+     * A journaled event counts as processed when its classification is stored: the classify rules
+     * give every event one, in the transaction that moves the checkpoint past it. Scanned in id
+     * ranges, so no single statement runs long however much journal there is to check.
+     */
+    @Override
+    public List<Long> unprocessedEventIds(long afterId, long upToId) {
+        List<Long> ids = new ArrayList<>();
+        for (long from = afterId; from < upToId; from += SCAN_RANGE) {
+            ids.addAll(jdbc.queryForList("SELECT j.id FROM event_journal j LEFT JOIN event_classification c"
+                    + " ON c.event_id = j.id WHERE j.id > ? AND j.id <= ? AND c.event_id IS NULL ORDER BY j.id",
+                    Long.class, from, Math.min(upToId, from + SCAN_RANGE)));
+        }
+        return ids;
+    }
+
+    @Override
+    public void readJournal(List<Long> ids, int chunkSize, Consumer<List<Event>> chunk) {
+        for (int from = 0; from < ids.size(); from += chunkSize) {
+            List<Event> events = journal.read(ids.subList(from, Math.min(ids.size(), from + chunkSize))).stream()
+                    .map(JournalEntry::toEvent).toList();
+            if (!events.isEmpty()) {
+                chunk.accept(events);
+            }
+        }
     }
 
     /**

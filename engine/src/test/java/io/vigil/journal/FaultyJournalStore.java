@@ -91,6 +91,12 @@ final class FaultyJournalStore implements JournalStore {
     }
 
     @Override
+    public List<JournalEntry> read(List<Long> ids) {
+        reachable();
+        return store.read(ids);
+    }
+
+    @Override
     public Optional<KeyedRequest> findKeyedRequest(String idempotencyKey) {
         reachable();
         return store.findKeyedRequest(idempotencyKey);

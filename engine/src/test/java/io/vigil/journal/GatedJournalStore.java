@@ -67,6 +67,11 @@ final class GatedJournalStore implements JournalStore {
     }
 
     @Override
+    public List<JournalEntry> read(List<Long> ids) {
+        return store.read(ids);
+    }
+
+    @Override
     public Optional<KeyedRequest> findKeyedRequest(String idempotencyKey) {
         return store.findKeyedRequest(idempotencyKey);
     }

@@ -9,8 +9,10 @@ import io.vigil.session.LastIds;
 import io.vigil.service.sla.PlannedDowntime;
 import io.vigil.session.Outcome.DowntimeCancelled;
 import io.vigil.session.Outcome.DowntimeScheduled;
+import io.vigil.session.Outcome.EventClassified;
 import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentTaskOpened;
+import io.vigil.session.Outcome.JournalVerified;
 import io.vigil.session.Outcome.ServiceTreeReplaced;
 import io.vigil.session.RecoverySource.StoredDowntime;
 import io.vigil.testing.TestDatabase;
@@ -127,6 +129,27 @@ class JdbcRecoverySourceIT {
         List<Long> afterCheckpoint = new ArrayList<>();
         recovery.readJournal(5, 6, 100, chunk -> chunk.forEach(event -> afterCheckpoint.add(event.getId())));
         assertThat(afterCheckpoint).containsExactly(6L);
+    }
+
+    @Test
+    void shouldFindJournaledEventsWithoutAClassificationAndWhereTheLastCheckEnded() throws Exception {
+        journal.append(LongStream.rangeClosed(1, 6).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
+        store(db.dataSource(), new BatchOutcome(6, 0, List.of(new EventClassified(1, "operational", null),
+                new EventClassified(3, "operational", null), new EventClassified(4, "operational", null),
+                new EventClassified(6, "operational", null), new JournalVerified(6)), List.of(), null, AT.toEpochMilli(), null));
+
+        assertThat(recovery.unprocessedEventIds(0, 6)).containsExactly(2L, 5L);
+        assertThat(recovery.unprocessedEventIds(2, 4)).isEmpty();
+        assertThat(recovery.verifiedEventId()).isEqualTo(6);
+        List<Long> read = new ArrayList<>();
+        recovery.readJournal(List.of(2L, 5L), 1, chunk -> {
+            assertThat(chunk).hasSize(1);
+            read.add(chunk.get(0).getId());
+        });
+        assertThat(read).containsExactly(2L, 5L);
+
+        store(db.dataSource(), new BatchOutcome(7, 0, List.of(), List.of(), null, AT.toEpochMilli(), null));
+        assertThat(recovery.verifiedEventId()).as("a later checkpoint without a check keeps it").isEqualTo(6);
     }
 
     private static EventDraft draft(String resource) {

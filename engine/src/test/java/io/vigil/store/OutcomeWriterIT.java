@@ -108,7 +108,7 @@ class OutcomeWriterIT {
 
         assertThat(jdbc.queryForList("SELECT id FROM rule_firing ORDER BY id", Long.class)).containsExactly(10L, 11L);
         assertThat(new JdbcAuditTrail(db.dataSource()).verify()).isEqualTo(VerifyResult.intact(2));
-        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(2, 11, 1));
+        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(2, 11, 1, 0));
         assertThat(new CheckpointTable(db.dataSource()).snapshot()).hasValueSatisfying(stored -> {
             assertThat(stored.lastEventId()).isEqualTo(2);
             assertThat(stored.sessionClock()).isEqualTo(T0 + 960_000);
@@ -137,7 +137,7 @@ class OutcomeWriterIT {
         }
         assertThat(rowsOfEvent(2)).isEqualTo(3);
         assertThat(new JdbcAuditTrail(db.dataSource()).verify()).isEqualTo(VerifyResult.intact(2));
-        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(2, 11, 2));
+        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(2, 11, 2, 0));
     }
 
     @Test
@@ -158,7 +158,7 @@ class OutcomeWriterIT {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         }
         // Transactions: event 1, event 2 (held by the lock), then 3..6 merged into one.
-        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(6, 0, 3));
+        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new CheckpointTable.Checkpoint(6, 0, 3, 0));
         assertThat(jdbc.queryForList("SELECT event_id FROM event_classification ORDER BY event_id", Long.class))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     }

@@ -84,7 +84,7 @@ class ServiceOutcomesIT {
             committed.get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new Checkpoint(2, 3, 2));
+        assertThat(new CheckpointTable(db.dataSource()).checkpoint()).isEqualTo(new Checkpoint(2, 3, 2, 0));
         assertThat(services.tree()).hasValue(new StoredServiceTree(VERSION, SLA_TREE, 3, Instant.ofEpochMilli(T0), "admin"));
         assertThat(services.status("webshop")).hasValue(new ServiceStatusRow("webshop", Status.CRITICAL,
                 new BigDecimal("1.000"), Instant.ofEpochMilli(T0 + MINUTE), new BigDecimal("0.00"), SlaStatus.INCORRECT));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The engine loop on the real rules and processes (hence in this module), with stored state in
@@ -120,6 +121,39 @@ class EngineTest {
         assertThat(command(new EngineCommand.Acknowledge(id, "carol"))).isEqualTo(CommandResult.done());
         assertThat(store.outcomes(Outcome.IncidentTaskOpened.class)).extracting(Outcome.IncidentTaskOpened::taskId)
                 .containsExactly(1L, 2L);
+    }
+
+    /**
+     * A journaled event the engine never received (its journal commit was reported failed, the
+     * checkpoint moved past it) is processed by the next start, once; the events around it are not
+     * processed again, and a later start does not look at it again.
+     */
+    @Test
+    void shouldProcessAJournaledEventTheEngineNeverReceivedOnceAfterARestart() throws Exception {
+        start();
+        post(1, "disk", Status.WARNING);
+        store.journal(List.of(new Event(2, clock.millis(), clock.millis(), "rest", "tester", "db01", "disk",
+                Status.CRITICAL, null, "", Map.of())));
+        post(3, "load", Status.NORMAL);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 3);
+        assertThat(store.outcomes(Outcome.EventClassified.class)).extracting(Outcome.EventClassified::eventId)
+                .containsExactlyInAnyOrder(1L, 3L);
+
+        restart();
+        store.await(Outcome.JournalVerified.class, v -> v.eventId() == 3);
+        restart();
+        post(4, "load", Status.WARNING);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 4);
+
+        assertThat(store.outcomes(Outcome.EventClassified.class)).extracting(Outcome.EventClassified::eventId)
+                .as("each event classified once").containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(store.outcomes(Outcome.ElementStatusChanged.class)).filteredOn(c -> c.check().equals("disk"))
+                .extracting(Outcome.ElementStatusChanged::eventId, Outcome.ElementStatusChanged::status)
+                .containsExactly(tuple(1L, Status.WARNING), tuple(2L, Status.CRITICAL));
+        assertThat(store.outcomes(Outcome.IncidentOpened.class)).singleElement()
+                .extracting(Outcome.IncidentOpened::eventId).isEqualTo(2L);
+        assertThat(store.outcomes(Outcome.JournalVerified.class)).extracting(Outcome.JournalVerified::eventId)
+                .as("the second restart had nothing new below its checkpoint to check").containsExactly(3L);
     }
 
     @Test

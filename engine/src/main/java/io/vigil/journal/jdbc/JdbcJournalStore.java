@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +32,14 @@ public final class JdbcJournalStore implements JournalStore {
 
     private static final String INSERT = "INSERT INTO event_journal (id, received_at, occurred_at, transport, source,"
             + " resource, check_name, status, severity, message, attributes, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SELECT = "SELECT id, received_at, occurred_at, transport, source, resource, check_name,"
-            + " status, severity, message, attributes, raw FROM event_journal WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
+    private static final String SELECT_COLUMNS = "SELECT id, received_at, occurred_at, transport, source, resource,"
+            + " check_name, status, severity, message, attributes, raw FROM event_journal";
+    private static final String SELECT = SELECT_COLUMNS + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
 
+    /** A key's row is replaced only once it has expired (the writer checks): a key past its retention counts as new. */
     private static final String INSERT_KEYED = "INSERT INTO intake_request (idempotency_key, body_sha256, first_event_id,"
-            + " events, received_at) VALUES (?, ?, ?, ?, ?)";
+            + " events, received_at) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE body_sha256 = VALUES(body_sha256),"
+            + " first_event_id = VALUES(first_event_id), events = VALUES(events), received_at = VALUES(received_at)";
 
     private static final RowMapper<JournalEntry> ENTRY = (rs, row) -> {
         int severity = rs.getInt("severity");
@@ -103,6 +107,15 @@ public final class JdbcJournalStore implements JournalStore {
     @Override
     public List<JournalEntry> read(long afterId, long upToId, int limit) {
         return jdbc.query(SELECT, ENTRY, afterId, upToId, limit);
+    }
+
+    @Override
+    public List<JournalEntry> read(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(",", Collections.nCopies(ids.size(), "?"));
+        return jdbc.query(SELECT_COLUMNS + " WHERE id IN (" + placeholders + ") ORDER BY id", ENTRY, ids.toArray());
     }
 
     private static long estimatedChars(JournalEntry entry) {

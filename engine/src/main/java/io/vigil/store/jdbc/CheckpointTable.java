@@ -13,8 +13,12 @@ import java.util.Optional;
 /** The single rows of {@code engine_checkpoint} and {@code engine_snapshot} (id 1 each). */
 public final class CheckpointTable {
 
-    /** What engine_checkpoint holds; all zero before the first write. */
-    public record Checkpoint(long lastEventId, long lastFiringId, long writeSeq) {
+    /**
+     * What engine_checkpoint holds; all zero before the first write. {@code verifiedEventId}: how far
+     * recovery has checked that every journaled event was processed (it only ever grows; 0 in a
+     * write that does not move it).
+     */
+    public record Checkpoint(long lastEventId, long lastFiringId, long writeSeq, long verifiedEventId) {
     }
 
     /** Snapshot part size: a quarter of the default max_allowed_packet. */
@@ -27,16 +31,19 @@ public final class CheckpointTable {
     }
 
     public Checkpoint checkpoint() {
-        return jdbc.query("SELECT last_event_id, last_firing_id, write_seq FROM engine_checkpoint WHERE id = 1",
-                        (rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                .stream().findFirst().orElse(new Checkpoint(0, 0, 0));
+        return jdbc.query("SELECT last_event_id, last_firing_id, write_seq, verified_event_id FROM engine_checkpoint"
+                                + " WHERE id = 1", (rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .stream().findFirst().orElse(new Checkpoint(0, 0, 0, 0));
     }
 
     public void saveCheckpoint(Checkpoint checkpoint, Instant now) {
-        jdbc.update("INSERT INTO engine_checkpoint (id, last_event_id, last_firing_id, write_seq, updated_at)"
-                        + " VALUES (1, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id),"
-                        + " last_firing_id = VALUES(last_firing_id), write_seq = VALUES(write_seq), updated_at = VALUES(updated_at)",
-                checkpoint.lastEventId(), checkpoint.lastFiringId(), checkpoint.writeSeq(), UtcColumns.toColumn(now));
+        jdbc.update("INSERT INTO engine_checkpoint (id, last_event_id, last_firing_id, verified_event_id, write_seq, updated_at)"
+                        + " VALUES (1, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_event_id = VALUES(last_event_id),"
+                        + " last_firing_id = VALUES(last_firing_id),"
+                        + " verified_event_id = GREATEST(verified_event_id, VALUES(verified_event_id)),"
+                        + " write_seq = VALUES(write_seq), updated_at = VALUES(updated_at)",
+                checkpoint.lastEventId(), checkpoint.lastFiringId(), checkpoint.verifiedEventId(), checkpoint.writeSeq(),
+                UtcColumns.toColumn(now));
     }
 
     public Optional<BatchOutcome.Snapshot> snapshot() {

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Stored state for engine tests without a database: keeps what the engine publishes the way the
@@ -79,6 +81,28 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
     @Override
     public long checkpointEventId() {
         return batches.stream().mapToLong(BatchOutcome::lastEventId).max().orElse(0);
+    }
+
+    @Override
+    public long verifiedEventId() {
+        return outcomes(Outcome.JournalVerified.class).stream().mapToLong(Outcome.JournalVerified::eventId).max().orElse(0);
+    }
+
+    /** Journaled events in the range without a published classification. */
+    @Override
+    public List<Long> unprocessedEventIds(long afterId, long upToId) {
+        Set<Long> classified = outcomes(Outcome.EventClassified.class).stream().map(Outcome.EventClassified::eventId)
+                .collect(Collectors.toSet());
+        return journal.stream().map(Event::getId).filter(id -> id > afterId && id <= upToId && !classified.contains(id))
+                .toList();
+    }
+
+    @Override
+    public void readJournal(List<Long> ids, int chunkSize, Consumer<List<Event>> chunk) {
+        List<Event> events = journal.stream().filter(e -> ids.contains(e.getId())).toList();
+        for (int from = 0; from < events.size(); from += chunkSize) {
+            chunk.accept(events.subList(from, Math.min(events.size(), from + chunkSize)));
+        }
     }
 
     /** The highest firing id published, and the ids the published outcomes name (like MAX(id) of the tables). */
