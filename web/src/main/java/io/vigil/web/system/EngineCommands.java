@@ -3,6 +3,8 @@ package io.vigil.web.system;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.session.EngineInbox;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -24,9 +26,16 @@ public class EngineCommands {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final EngineInbox inbox;
+    private final Duration timeout;
 
+    @Autowired
     EngineCommands(EngineInbox inbox) {
+        this(inbox, TIMEOUT);
+    }
+
+    EngineCommands(EngineInbox inbox, Duration timeout) {
         this.inbox = inbox;
+        this.timeout = timeout;
     }
 
     /**
@@ -35,12 +44,13 @@ public class EngineCommands {
      */
     public CompletableFuture<CommandResult> execute(EngineCommand command, String subject) {
         return inbox.submit(command)
-                .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((result, failure) -> {
                     if (failure != null) {
                         throw failure instanceof TimeoutException
-                                ? new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the engine did not answer within "
-                                + TIMEOUT.toSeconds() + " s; " + subject + " may still change")
+                                ? new EngineBusyException("the engine did not confirm within " + timeout.toSeconds()
+                                + " s (its database may be slow or unreachable); " + subject + " may still change:"
+                                + " look at it before you retry")
                                 : new IllegalStateException("the engine failed to run " + command, failure);
                     }
                     if (result.kind() == CommandResult.Kind.NOT_FOUND) {
@@ -51,5 +61,22 @@ public class EngineCommands {
                     }
                     return result;
                 });
+    }
+
+    /** 503 with a Retry-After: the command's outcome is not known yet. */
+    static final class EngineBusyException extends ResponseStatusException {
+
+        static final int RETRY_AFTER_SECONDS = 5;
+
+        EngineBusyException(String reason) {
+            super(HttpStatus.SERVICE_UNAVAILABLE, reason);
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            return headers;
+        }
     }
 }
