@@ -16,7 +16,7 @@ echo
 
 while IFS= read -r line; do
   printf '%s\n' "$line" > /dev/udp/127.0.0.1/"$port"
-done < "$here/syslog/rfc3164.log"
+done < "$here/syslog/rfc3164.txt"
 # TCP, LF-terminated framing
-cat "$here/syslog/rfc5424.log" > /dev/tcp/127.0.0.1/"$port"
-echo "sent $(wc -l < "$here/syslog/rfc3164.log") syslog lines over UDP and $(wc -l < "$here/syslog/rfc5424.log") over TCP to port $port"
+cat "$here/syslog/rfc5424.txt" > /dev/tcp/127.0.0.1/"$port"
+echo "sent $(wc -l < "$here/syslog/rfc3164.txt") syslog lines over UDP and $(wc -l < "$here/syslog/rfc5424.txt") over TCP to port $port"
