@@ -19,7 +19,8 @@ CREATE TABLE intake_request (
   KEY intake_request_received (received_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii COLLATE=ascii_bin;
 
--- How far recovery has checked that every journaled event below the checkpoint was processed
--- (has its classification): the next start looks for journaled events without one only above it.
+-- Every journal id up to verified_event_id is accounted for: processed by the engine, or given
+-- up by the journal writer (a transaction that certainly failed). A start looks for journaled
+-- events that never reached the engine (no classification) only between it and the checkpoint.
 ALTER TABLE engine_checkpoint
   ADD COLUMN verified_event_id BIGINT NOT NULL DEFAULT 0 AFTER last_firing_id;

@@ -241,11 +241,13 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
             }
             switch (FailedCommit.of(failure)) {
                 case DATA_REFUSED -> {
+                    abandon(entries);
                     refused(batch, failure);
                     return;
                 }
                 case NOT_STORED -> {
                     log.error("journal could not store events {}..{}", first(entries), last(entries), failure);
+                    abandon(entries);
                     for (Request request : batch) {
                         fail(request, new IntakeUnavailableException("the journal could not store " + request.size()
                                 + " events (" + rootMessage(failure) + "); nothing was stored", OUTAGE_RETRY_AFTER_SECONDS,
@@ -262,12 +264,21 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
                         return;
                     }
                     if (++attemptsWhileReachable >= ATTEMPTS_WHILE_REACHABLE) {
+                        abandon(entries);
                         refused(batch, failure);
                         return;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The entries' ids are certainly not in the journal and will not be used again: the engine is
+     * told, so it knows every id up to here is accounted for (see EngineInbox#absent).
+     */
+    private void abandon(List<JournalEntry> entries) {
+        inbox.absent(first(entries), last(entries));
     }
 
     /** Submissions whose own transaction the database refused: a shared batch is split, a lone submission fails. */

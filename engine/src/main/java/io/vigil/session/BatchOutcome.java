@@ -8,6 +8,8 @@ import java.util.List;
  * Everything one engine batch produced, handed to the {@link OutcomeSink} in batch order.
  *
  * @param lastEventId  the highest journal id the session has now seen (the checkpoint)
+ * @param verifiedEventId every journal id up to this one is processed or certainly not stored
+ *                     (0: not known yet; see {@link JournalContinuity})
  * @param lastFiringId the highest firing id allocated so far
  * @param snapshot     the marshalled session after this batch, or null; the engine takes one
  *                     whenever process state changed (incident started, task done, timer fired)
@@ -15,7 +17,7 @@ import java.util.List;
  * @param sessionClock the session clock after this batch, epoch ms
  * @param onCommitted  runs after the sink has made the batch durable (completes API commands)
  */
-public record BatchOutcome(long lastEventId, long lastFiringId, List<Outcome> outcomes, List<Firing> firings,
+public record BatchOutcome(long lastEventId, long verifiedEventId, long lastFiringId, List<Outcome> outcomes, List<Firing> firings,
                            Snapshot snapshot, long sessionClock, Runnable onCommitted) {
 
     /**

@@ -33,6 +33,7 @@ public final class BatchRunner {
     private long lastSnapshotEndNanos = System.nanoTime() - Long.MAX_VALUE / 4;
     private long lastSnapshotCostNanos;
     private HeldBatch held = new HeldBatch();
+    private final JournalContinuity continuity = new JournalContinuity();
 
     /**
      * @param lastEventId the highest event id the session has seen; events up to it are skipped
@@ -53,7 +54,7 @@ public final class BatchRunner {
      * @param clockTarget where the session clock goes first (epoch ms; it never goes back)
      */
     public void run(List<?> items, long clockTarget) {
-        turn(items, clockTarget, this::unseen);
+        turn(items, clockTarget, this::unseen, false);
     }
 
     /**
@@ -62,16 +63,19 @@ public final class BatchRunner {
      * now, late but once; the checkpoint stays where it is.
      */
     public void runUnprocessed(List<Event> events, long clockTarget) {
-        turn(List.of(events), clockTarget, chunk -> chunk.stream().map(Event.class::cast).toList());
+        turn(List.of(events), clockTarget, chunk -> chunk.stream().map(Event.class::cast).toList(), true);
     }
 
-    /** Publishes that every journaled event up to {@code eventId} is known to be processed (see Recovery). */
+    /**
+     * Recovery has checked that every journaled event up to {@code eventId} is processed: from here
+     * on each published batch says how far the journal is accounted for (see {@link JournalContinuity}).
+     */
     public void journalVerified(long eventId) {
-        held.add(new SessionBatch(List.of(new Outcome.JournalVerified(eventId)), List.of(), false), false, Map.of(), null);
+        continuity.verified(eventId);
         send(false);
     }
 
-    private void turn(List<?> items, long clockTarget, Function<List<?>, List<Event>> admitted) {
+    private void turn(List<?> items, long clockTarget, Function<List<?>, List<Event>> admitted, boolean late) {
         long firstEventId = 0;
         int events = 0;
         Map<EngineInbox.PendingCommand, CommandResult> commands = new LinkedHashMap<>();
@@ -83,8 +87,13 @@ public final class BatchRunner {
                     commands.put(pending, null);
                     session.fire();
                     commands.put(pending, session.execute(pending.command()));
+                } else if (item instanceof EngineInbox.AbsentIds absent) {
+                    continuity.absent(absent.firstId(), absent.lastId());
                 } else {
                     List<Event> fresh = admitted.apply((List<?>) item);
+                    if (!fresh.isEmpty() && !late) {
+                        continuity.processed(fresh.get(0).getId(), fresh.get(fresh.size() - 1).getId());
+                    }
                     if (!fresh.isEmpty()) {
                         firstEventId = firstEventId == 0 ? fresh.get(0).getId() : firstEventId;
                         events += fresh.size();
@@ -150,8 +159,8 @@ public final class BatchRunner {
             lastSnapshotCostNanos = lastSnapshotEndNanos - started;
         }
         try {
-            sink.publish(new BatchOutcome(lastEventId, session.lastFiringId(), List.copyOf(batch.outcomes),
-                    List.copyOf(batch.firings), snapshot, session.clock(), batch.onCommitted()));
+            sink.publish(new BatchOutcome(lastEventId, continuity.upTo(), session.lastFiringId(),
+                    List.copyOf(batch.outcomes), List.copyOf(batch.firings), snapshot, session.clock(), batch.onCommitted()));
         } catch (RuntimeException e) {
             log.error("outcome sink refused the batch up to event {} ({} outcomes, {} firings)",
                     lastEventId, batch.outcomes.size(), batch.firings.size(), e);

@@ -22,6 +22,10 @@ public final class EngineInbox {
     public record PendingCommand(EngineCommand command, CompletableFuture<CommandResult> result) {
     }
 
+    /** Journal ids that were handed out but are certainly not stored (their transaction failed). */
+    public record AbsentIds(long firstId, long lastId) {
+    }
+
     private final int capacity;
     private final Semaphore free;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -60,6 +64,14 @@ public final class EngineInbox {
         }
     }
 
+    /**
+     * Tells the engine, in id order with the events, that these ids will never come: so it knows
+     * that every journal id up to the events after them is accounted for.
+     */
+    public void absent(long firstId, long lastId) {
+        queue.add(new AbsentIds(firstId, lastId));
+    }
+
     /** Queues a command; the future completes once the engine has executed it and its effects are committed. */
     public CompletableFuture<CommandResult> submit(EngineCommand command) {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
@@ -69,7 +81,7 @@ public final class EngineInbox {
 
     /**
      * Engine thread only: waits up to {@code timeoutMillis} for input, then takes what is queued.
-     * Returns a list of {@code List<Event>} chunks and {@link PendingCommand}s in arrival order,
+     * Returns a list of {@code List<Event>} chunks, {@link PendingCommand}s and {@link AbsentIds} in arrival order,
      * at most about {@code maxEvents} events; releases the room of the events it takes.
      */
     public List<Object> drain(int maxEvents, long timeoutMillis) throws InterruptedException {

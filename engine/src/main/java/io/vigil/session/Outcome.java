@@ -98,14 +98,6 @@ public sealed interface Outcome {
         public String kind() { return "downtime-scheduled"; }
     }
 
-    /**
-     * Recovery checked that every journaled event up to {@code eventId} was processed (and processed
-     * those that were not): the next start checks only the events after it.
-     */
-    record JournalVerified(long eventId) implements Outcome {
-        public String kind() { return "journal-verified"; }
-    }
-
     record DowntimeCancelled(long downtimeId, String service, String actor, long at) implements Outcome {
         public String kind() { return "downtime-cancelled"; }
     }

@@ -32,7 +32,9 @@ import java.util.Set;
  * written before it did, or a crash at the wrong moment, may hold some. Recovery looks for
  * journaled events below the checkpoint without stored outcomes, above the point the last check
  * reached; the quiet stretch skips them (the session never saw them) and they run normally, with
- * their outcomes stored, right after it. The check's new high-water mark is stored after them.
+ * their outcomes stored, right after it. The check's new high-water mark is stored after them, and
+ * while the engine runs it moves on with every id processed or given up by the journal writer
+ * ({@link JournalContinuity}), so the next start normally has nothing to scan.
  */
 final class Recovery {
 
@@ -71,9 +73,7 @@ final class Recovery {
                     + " them now", unprocessed.size(), checkpoint, unprocessed.get(0), unprocessed.get(unprocessed.size() - 1));
             source.readJournal(unprocessed, settings.batchSize(), chunk -> runner.runUnprocessed(chunk, wallNow));
         }
-        if (verified < checkpoint) {
-            runner.journalVerified(checkpoint);
-        }
+        runner.journalVerified(checkpoint);
         long lastJournalId = source.lastJournalId();
         long[] fresh = {0};
         source.readJournal(checkpoint, lastJournalId, settings.batchSize(), chunk -> {

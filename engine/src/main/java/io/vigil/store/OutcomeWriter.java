@@ -31,7 +31,7 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutcomeWriter.class);
 
     /** Queued by {@link #close()} after the last real batch. */
-    private static final BatchOutcome END = new BatchOutcome(0, 0, List.of(), List.of(), null, 0, null);
+    private static final BatchOutcome END = new BatchOutcome(0, 0, 0, List.of(), List.of(), null, 0, null);
 
     private final OutcomeWriterSettings settings;
     private final OutcomeCommitter committer;

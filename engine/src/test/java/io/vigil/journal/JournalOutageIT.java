@@ -115,6 +115,20 @@ class JournalOutageIT {
         }
         assertThat(resources()).containsExactly("first", "good", "also-good");
         assertThat(inbox.backlog()).isEqualTo(3);
+        assertThat(inboxItems()).as("the engine hears of every id, stored or given up, in order").containsExactly(
+                "event 1", "absent 2..4", "event 5", "absent 6..6", "event 7");
+    }
+
+    private List<String> inboxItems() throws InterruptedException {
+        List<String> items = new ArrayList<>();
+        for (Object item : inbox.drain(100_000, 100)) {
+            if (item instanceof EngineInbox.AbsentIds absent) {
+                items.add("absent " + absent.firstId() + ".." + absent.lastId());
+            } else {
+                ((List<?>) item).forEach(event -> items.add("event " + ((Event) event).getId()));
+            }
+        }
+        return items;
     }
 
     /** Waits until the writer has noticed the outage. */

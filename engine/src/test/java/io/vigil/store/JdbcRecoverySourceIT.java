@@ -12,7 +12,6 @@ import io.vigil.session.Outcome.DowntimeScheduled;
 import io.vigil.session.Outcome.EventClassified;
 import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentTaskOpened;
-import io.vigil.session.Outcome.JournalVerified;
 import io.vigil.session.Outcome.ServiceTreeReplaced;
 import io.vigil.session.RecoverySource.StoredDowntime;
 import io.vigil.testing.TestDatabase;
@@ -70,7 +69,7 @@ class JdbcRecoverySourceIT {
     void shouldGiveBackWhatTheWritersStored() throws Exception {
         journal.append(LongStream.rangeClosed(1, 7).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
         byte[] session = {42, 7, 0, -1};
-        store(db.dataSource(), new BatchOutcome(5, 15,
+        store(db.dataSource(), new BatchOutcome(5, 0, 15,
                 List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L, null),
                         new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli(), 1),
                         new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli(), 2)),
@@ -98,7 +97,7 @@ class JdbcRecoverySourceIT {
         String second = ServiceFixtures.text("sla.yml");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long hour = Duration.ofHours(1).toMillis();
-        store(db.dataSource(), new BatchOutcome(1, 0, List.of(
+        store(db.dataSource(), new BatchOutcome(1, 0, 0, List.of(
                 new ServiceTreeReplaced("a1".repeat(32), first, 1, "admin", now.toEpochMilli()),
                 new DowntimeScheduled(1, "webshop", now.toEpochMilli() - 2 * hour, now.toEpochMilli() - hour, "over", "alice", 0),
                 new DowntimeScheduled(2, "webshop", now.toEpochMilli() - hour, now.toEpochMilli() + hour, "running", "alice", 0),
@@ -134,9 +133,9 @@ class JdbcRecoverySourceIT {
     @Test
     void shouldFindJournaledEventsWithoutAClassificationAndWhereTheLastCheckEnded() throws Exception {
         journal.append(LongStream.rangeClosed(1, 6).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
-        store(db.dataSource(), new BatchOutcome(6, 0, List.of(new EventClassified(1, "operational", null),
+        store(db.dataSource(), new BatchOutcome(6, 6, 0, List.of(new EventClassified(1, "operational", null),
                 new EventClassified(3, "operational", null), new EventClassified(4, "operational", null),
-                new EventClassified(6, "operational", null), new JournalVerified(6)), List.of(), null, AT.toEpochMilli(), null));
+                new EventClassified(6, "operational", null)), List.of(), null, AT.toEpochMilli(), null));
 
         assertThat(recovery.unprocessedEventIds(0, 6)).containsExactly(2L, 5L);
         assertThat(recovery.unprocessedEventIds(2, 4)).isEmpty();
@@ -148,7 +147,7 @@ class JdbcRecoverySourceIT {
         });
         assertThat(read).containsExactly(2L, 5L);
 
-        store(db.dataSource(), new BatchOutcome(7, 0, List.of(), List.of(), null, AT.toEpochMilli(), null));
+        store(db.dataSource(), new BatchOutcome(7, 0, 0, List.of(), List.of(), null, AT.toEpochMilli(), null));
         assertThat(recovery.verifiedEventId()).as("a later checkpoint without a check keeps it").isEqualTo(6);
     }
 

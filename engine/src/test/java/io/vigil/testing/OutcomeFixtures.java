@@ -35,13 +35,13 @@ public final class OutcomeFixtures {
     /** A batch without snapshot. */
     public static BatchOutcome batch(long lastEventId, long lastFiringId, List<Outcome> outcomes, List<Firing> firings,
                                      Runnable onCommitted) {
-        return new BatchOutcome(lastEventId, lastFiringId, outcomes, firings, null, lastEventId * 1_000, onCommitted);
+        return new BatchOutcome(lastEventId, 0, lastFiringId, outcomes, firings, null, lastEventId * 1_000, onCommitted);
     }
 
     /** Publishes the batch and waits until the sink has committed it. */
     public static void publishAndWait(OutcomeSink sink, BatchOutcome batch) throws Exception {
         CompletableFuture<Void> committed = new CompletableFuture<>();
-        sink.publish(new BatchOutcome(batch.lastEventId(), batch.lastFiringId(), batch.outcomes(), batch.firings(),
+        sink.publish(new BatchOutcome(batch.lastEventId(), batch.verifiedEventId(), batch.lastFiringId(), batch.outcomes(), batch.firings(),
                 batch.snapshot(), batch.sessionClock(), () -> committed.complete(null)));
         committed.get(10, TimeUnit.SECONDS);
     }

@@ -85,8 +85,7 @@ public final class OutcomeCommitter {
         tables.write(outcomes, now);
         String head = ledger.append(firings);
         BatchOutcome last = last(batches);
-        long verified = outcomes.stream().filter(Outcome.JournalVerified.class::isInstance)
-                .mapToLong(o -> ((Outcome.JournalVerified) o).eventId()).max().orElse(0);
+        long verified = batches.stream().mapToLong(BatchOutcome::verifiedEventId).max().orElse(0);
         checkpoints.saveCheckpoint(new Checkpoint(last.lastEventId(), last.lastFiringId(), seq, verified), now);
         if (snapshot != null) {
             checkpoints.saveSnapshot(snapshot, now);

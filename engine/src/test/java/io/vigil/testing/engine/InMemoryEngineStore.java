@@ -85,7 +85,7 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
 
     @Override
     public long verifiedEventId() {
-        return outcomes(Outcome.JournalVerified.class).stream().mapToLong(Outcome.JournalVerified::eventId).max().orElse(0);
+        return batches.stream().mapToLong(BatchOutcome::verifiedEventId).max().orElse(0);
     }
 
     /** Journaled events in the range without a published classification. */
