@@ -41,7 +41,9 @@ stop_group() {
   members=$(group_members "$pgid")
   [[ -z $members ]] && return 0
   for pid in $members; do
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]] && kill -TERM "$pid" 2>/dev/null
+    if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]]; then
+      kill -TERM "$pid" 2>/dev/null
+    fi
   done
   while [[ -n $(group_members "$pgid") ]] && ((waited < 90)); do
     sleep 1
