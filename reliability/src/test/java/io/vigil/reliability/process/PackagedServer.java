@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The packaged {@code vigil.jar}, run as a child process the way an operator runs it: settings
- * only through environment variables, its own HTTP and syslog TCP ports (UDP off), the database
- * given by VIGIL_DB_URL. It can be started again on the same settings after a kill -9.
+ * only through environment variables, its own HTTP and syslog TCP ports on loopback (UDP off),
+ * the database given by VIGIL_DB_URL. It can be started again on the same settings after a kill -9.
  */
 public final class PackagedServer implements AutoCloseable {
 
@@ -61,6 +61,8 @@ public final class PackagedServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("VIGIL_") || name.equals("PORT"));
         env.put("PORT", Integer.toString(httpPort));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("VIGIL_SYSLOG_BINDADDRESS", "127.0.0.1");
         env.put("VIGIL_SYSLOG_UDPPORT", "-1");
         env.put("VIGIL_SYSLOG_TCPPORT", Integer.toString(syslogTcpPort));
         env.put("VIGIL_ADMIN_PASSWORD", ADMIN_PASSWORD);
