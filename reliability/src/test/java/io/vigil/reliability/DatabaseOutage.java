@@ -116,14 +116,14 @@ final class DatabaseOutage {
     }
 
     private static void judgeHealth(HealthProbe health, Instant faulted, Instant back, ScenarioReport report) {
-        List<Answer> during = health.sentBetween(faulted, back);
-        Optional<Answer> slowest = health.slowestBetween(faulted, back);
+        List<Answer> during = health.during(faulted, back);
+        Optional<Answer> slowest = health.slowestDuring(faulted, back);
         report.figures.heading("health during the outage")
-                .add("probes", during.size())
+                .add("probes in flight", during.size())
                 .add("statuses", during.stream().map(Answer::status).distinct().sorted().toList())
                 .add("slowest", slowest.map(Answer::describe).orElse("(no probe)"));
         if (during.isEmpty()) {
-            report.fail("no health probe was sent during the outage");
+            report.fail("no health probe was in flight during the outage (the prober stopped)");
         }
         slowest.filter(a -> a.status() == Answer.NO_ANSWER || a.latency().compareTo(HEALTH_LIMIT) > 0)
                 .ifPresent(a -> report.fail("health did not answer within " + HEALTH_LIMIT.toMillis() + " ms during the outage: "

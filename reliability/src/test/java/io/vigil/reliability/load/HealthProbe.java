@@ -33,14 +33,17 @@ public final class HealthProbe implements AutoCloseable {
         prober.start();
     }
 
-    /** The answers to probes sent between {@code from} and {@code to}. */
-    public List<Answer> sentBetween(Instant from, Instant to) {
-        return answers.stream().filter(a -> !a.sent().isBefore(from) && !a.sent().isAfter(to)).toList();
+    /**
+     * The probes in flight at some moment between {@code from} and {@code to}: sent before its end
+     * and answered (or given up) after its start — a probe that hangs across a short outage counts.
+     */
+    public List<Answer> during(Instant from, Instant to) {
+        return answers.stream().filter(a -> !a.sent().isAfter(to) && !a.received().isBefore(from)).toList();
     }
 
-    /** The slowest of {@link #sentBetween}, if any probe was sent then. */
-    public Optional<Answer> slowestBetween(Instant from, Instant to) {
-        return sentBetween(from, to).stream().max((a, b) -> a.latency().compareTo(b.latency()));
+    /** The slowest of {@link #during}, if any. */
+    public Optional<Answer> slowestDuring(Instant from, Instant to) {
+        return during(from, to).stream().max((a, b) -> a.latency().compareTo(b.latency()));
     }
 
     @Override
