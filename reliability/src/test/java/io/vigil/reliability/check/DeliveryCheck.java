@@ -92,7 +92,7 @@ public final class DeliveryCheck {
         figures.add("REST events sent", sent + " in " + batches.size() + " requests (" + (attempts - batches.size()) + " retries)")
                 .add("REST events acknowledged (202)", acknowledged)
                 .add("REST requests given up at the retry deadline", gaveUp + " (their events journaled anyway: " + gaveUpButJournaled + ")")
-                .add("REST requests finally refused (not 202/429/503)", refused)
+                .add("REST requests finally refused (not 202 nor retry later)", refused)
                 .add("acknowledged events missing from the journal", lost.size())
                 .add("acknowledged ids that do not hold their event", misnamed.size());
         fail(lost, "acknowledged events are missing from the journal");

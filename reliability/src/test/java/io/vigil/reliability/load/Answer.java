@@ -29,14 +29,18 @@ public record Answer(Instant sent, Instant received, int status, Optional<String
         return status == 202;
     }
 
-    /** 429 or 503: the server asks the client to come back later. */
+    /**
+     * The server asks the client to come back later: 429 (queue full), 503 (journal unavailable,
+     * or its outcome unknown), or 409 with Retry-After (the same Idempotency-Key is still in flight:
+     * a retry met its own first try).
+     */
     public boolean retryLater() {
-        return status == 429 || status == 503;
+        return status == 429 || status == 503 || status == 409 && retryAfter.isPresent();
     }
 
     /**
-     * What the intake contract allows: 202, or a 429/503 that says when to come back
-     * (Retry-After) and why (an RFC 9457 problem+json body with its status).
+     * What the intake contract allows: 202, or a {@link #retryLater()} answer that says when to
+     * come back (Retry-After) and why (an RFC 9457 problem+json body with its status).
      */
     public boolean proper() {
         if (accepted()) {

@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * REST clients that post batches of events at a bounded pace, the way a careful integrator
- * does: every request carries an Idempotency-Key; a 429 or 503 is retried with the same key
- * after its Retry-After, and so is a request that got no answer (refused, reset, timed out) —
- * until a 202 or the retry deadline. Everything it saw lands in the {@link AnswerLog}.
+ * does: every request carries an Idempotency-Key; a 429, a 503 or a 409 "in progress" is retried
+ * with the same key after its Retry-After, and so is a request that got no answer (refused,
+ * reset, timed out) — until a 202 or the retry deadline. Everything it saw lands in the
+ * {@link AnswerLog}.
  */
 public final class RestLoad implements AutoCloseable {
 
