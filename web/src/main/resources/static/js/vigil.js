@@ -1,4 +1,18 @@
-// Vigil console helpers: plain JS, no build step.
+// Vigil console helpers: plain JS, no build step. The console's Content-Security-Policy runs no
+// inline script, style or on…= handler, so behaviour is attached here instead.
+
+// htmx would add its indicator styles as an inline <style>, which the policy refuses (and no page
+// uses them). Deferred scripts run in order, before htmx reads its config on DOMContentLoaded.
+if (window.htmx) {
+  htmx.config.includeIndicatorStyles = false;
+}
+
+// <select data-submit-on-change> submits its form when the choice changes (filters).
+document.addEventListener("change", function (event) {
+  if (event.target.matches("select[data-submit-on-change]")) {
+    event.target.form.submit();
+  }
+});
 
 // Sends the CSRF token with every htmx request that changes something (the console keeps CSRF on).
 document.addEventListener("htmx:configRequest", function (event) {

@@ -10,9 +10,7 @@ import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -76,6 +74,11 @@ public class AppUser implements Persistable<String> {
         isNew = false;
     }
 
+    /** Replaces the stored hash (the caller has checked the new password against the policy). */
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     @Override
     public String getId() {
         return username;
@@ -93,8 +96,6 @@ public class AppUser implements Persistable<String> {
     public Set<String> getServiceGroups() { return ServiceGroups.split(serviceGroups); }
 
     public Set<Role> getRoles() {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
-        Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).map(Role::parse).forEach(parsed::add);
-        return parsed;
+        return Role.split(roles);
     }
 }

@@ -1,7 +1,9 @@
 package io.vigil.store.access;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,5 +25,12 @@ public enum Role {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown role \"" + text + "\" (expected one of " + EXPECTED + ")");
         }
+    }
+
+    /** The roles of a stored comma-separated column ({@code ADMIN,OPERATOR}); empty for "". */
+    public static Set<Role> split(String column) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(column.split(",")).filter(r -> !r.isBlank()).map(Role::parse).forEach(roles::add);
+        return roles;
     }
 }

@@ -15,21 +15,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Creates and lists the people who log in; passwords are stored as BCrypt hashes only. */
+/**
+ * Creates and lists the people who log in and changes their passwords; passwords must pass the
+ * {@link PasswordPolicy} and are stored as BCrypt hashes only. Every change evicts the user from
+ * the {@link CredentialStore}'s cache, so it takes effect on the next request.
+ */
 @Service
 public class AppUsers {
-
-    static final int MIN_PASSWORD_LENGTH = 8;
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
+    private final CredentialStore credentials;
     private final Clock clock;
 
-    public AppUsers(AppUserRepository users, PasswordEncoder passwords, Clock clock) {
+    AppUsers(AppUserRepository users, PasswordEncoder passwords, CredentialStore credentials, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -39,15 +43,33 @@ public class AppUsers {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "username \"" + username
                     + "\" must be 1 to 64 letters, digits or . _ @ -");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        checkPolicy(username, password);
         if (users.existsById(username)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "user \"" + username + "\" already exists");
         }
-        return users.save(new AppUser(username, passwords.encode(password), roles, RequestedGroups.check(serviceGroups),
-                clock.instant()));
+        AppUser user = users.save(new AppUser(username, passwords.encode(password), roles,
+                RequestedGroups.check(serviceGroups), clock.instant()));
+        credentials.evictUser(username);
+        return user;
+    }
+
+    /**
+     * Sets a new password for {@code username}; 404 when there is no such user, 400 naming the
+     * policy rule the new password breaks.
+     */
+    @Transactional
+    public void changePassword(String username, String newPassword) {
+        AppUser user = users.findById(username).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "user \"" + username + "\" does not exist"));
+        checkPolicy(username, newPassword);
+        user.changePasswordHash(passwords.encode(newPassword));
+        credentials.evictUser(username);
+    }
+
+    /** Whether {@code password} is the one stored for {@code username} (false for no such user). */
+    public boolean passwordMatches(String username, String password) {
+        return password != null && users.findById(username)
+                .map(u -> passwords.matches(password, u.getPasswordHash())).orElse(false);
     }
 
     public List<AppUser> list() {
@@ -56,5 +78,11 @@ public class AppUsers {
 
     public boolean none() {
         return users.count() == 0;
+    }
+
+    private static void checkPolicy(String username, String password) {
+        PasswordPolicy.violation(username, password).ifPresent(rule -> {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, rule);
+        });
     }
 }

@@ -5,15 +5,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 import java.io.IOException;
 
 /**
- * Answers an unauthenticated API call with 401 problem+json and a challenge for both ways in:
- * a bearer token (integrations) or HTTP Basic (people with a console account).
+ * Answers an API call that could not be authenticated, as problem+json: 401 with a challenge for
+ * both ways in (a bearer token for integrations, HTTP Basic for people with a console account);
+ * 429 with Retry-After when the {@link LoginThrottle} has locked the user or address; 503 with
+ * Retry-After when the credential store cannot be reached — the credentials may well be right.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -28,6 +30,16 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof LoginThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.getRetryAfterSeconds()));
+            problems.write(response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage(), request));
+            return;
+        }
+        if (failure instanceof CredentialStoreUnavailableException unavailable) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(CredentialStoreUnavailableException.RETRY_AFTER.toSeconds()));
+            problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getMessage(), request));
+            return;
+        }
         String detail = failure instanceof InsufficientAuthenticationException
                 ? "authentication required: send \"Authorization: Bearer <token>\" or HTTP Basic credentials"
                 : "authentication failed: " + failure.getMessage();

@@ -3,12 +3,15 @@ package io.vigil.web.security;
 import io.vigil.web.system.ProblemResponses;
 import io.vigil.web.token.ApiTokens;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,30 +19,38 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Deny by default. Two chains: the API ({@code /api/**}) is stateless, authenticated by bearer
- * token or HTTP Basic, and answers 401/403 as problem+json; the console uses form login with a
- * session and CSRF protection. Every path not listed is denied.
+ * Deny by default. Two chains, both authorized by the one {@link AccessTable}: the API
+ * ({@code /api/**}) is stateless, authenticated by bearer token or HTTP Basic, and answers
+ * 401/403/429/503 as problem+json; the console uses form login with a session and CSRF protection.
+ * A third, public one serves the API's documentation.
+ * Form login and HTTP Basic share one password check, throttled by the {@link LoginThrottle}.
  *
  * <p>Async and error dispatches are let through: the request that started them was authorized
  * already, and a stateless chain has no session to re-authenticate them from.
+ *
+ * <p>The console's Content-Security-Policy allows only this origin's scripts, styles, images and
+ * connections (htmx, vigil.js and the server-sent event streams; the service map is SVG drawn on
+ * the server), so no inline script or style runs even if one were injected into a page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfig {
 
-    private static final String ANALYST = "ANALYST";
-    private static final String OPERATOR = "OPERATOR";
-    private static final String INTEGRATOR = "INTEGRATOR";
-    private static final String AUDITOR = "AUDITOR";
-    private static final String ADMIN = "ADMIN";
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** Swagger UI sets inline styles from its script; styles cannot run code, scripts stay this origin's. */
+    static final String API_DOCS_POLICY = CONSOLE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     /** ADMIN may do everything; the other roles are independent of each other. */
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(ADMIN).implies(ANALYST, OPERATOR, INTEGRATOR, AUDITOR)
+                .role("ADMIN").implies("ANALYST", "OPERATOR", "INTEGRATOR", "AUDITOR")
                 .build();
     }
 
@@ -48,58 +59,77 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /** The password check of form login and HTTP Basic: users from the credential store, throttled. */
+    @Bean
+    AuthenticationManager authenticationManager(CredentialStore credentials, PasswordEncoder passwords, LoginThrottle throttle) {
+        DaoAuthenticationProvider users = new DaoAuthenticationProvider(new AppUserDetailsService(credentials));
+        users.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(users, throttle));
+    }
+
+    @Bean
+    UnmappedPaths unmappedPaths(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+        return new UnmappedPaths(controllers);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, UnmappedPaths unmapped,
+                            ProblemResponses problems) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        return http
+        return stateless(http, API_POLICY, ReferrerPolicy.NO_REFERRER)
                 .securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/events").hasRole(INTEGRATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/events/**", "/api/v1/elements/**")
-                        .hasAnyRole(OPERATOR, ANALYST, AUDITOR)
-                        .requestMatchers("/api/v1/incidents/**").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/services").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/services/*/downtimes").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/downtimes/*").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/services", "/api/v1/services/**", "/api/v1/downtimes")
-                        .hasAnyRole(OPERATOR, ANALYST, AUDITOR)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(AUDITOR)
-                        .requestMatchers("/api/v1/dead-letters/**", "/api/v1/tokens/**", "/api/v1/users/**").hasRole(ADMIN)
-                        .anyRequest().denyAll())
-                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
+                    AccessTable.apply(requests, AccessTable.Grant::api);
+                    requests.anyRequest().access(unmapped);
+                })
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, throttle, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
                 .build();
     }
 
+    /** The API's documentation (OpenAPI and Swagger UI): public and read-only. */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http) {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/").authenticated()
-                        .requestMatchers("/console/events/**").hasAnyRole(OPERATOR, ANALYST, AUDITOR)
-                        .requestMatchers(HttpMethod.POST, "/console/incidents/**").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/console/incidents/**").hasAnyRole(OPERATOR, ANALYST, AUDITOR)
-                        .requestMatchers("/console/audit/**").hasRole(AUDITOR)
-                        .requestMatchers(HttpMethod.POST, "/console/services/**").hasRole(OPERATOR)
-                        .requestMatchers(HttpMethod.GET, "/console/services", "/console/services/**", "/console/service-tree",
-                                "/console/service-map")
-                        .hasAnyRole(OPERATOR, ANALYST, AUDITOR)
-                        .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+    SecurityFilterChain apiDocs(HttpSecurity http) {
+        return stateless(http, API_DOCS_POLICY, ReferrerPolicy.SAME_ORIGIN)
+                .securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(HttpSecurity http, UnmappedPaths unmapped) {
+        return http
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                            .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                            .requestMatchers("/actuator/health/**").permitAll();
+                    AccessTable.apply(requests, AccessTable.Grant::console);
+                    requests.anyRequest().access(unmapped);
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(new LoginFailureHandler()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** No session, no CSRF token, no saved request (nothing here logs in through a page), and these headers. */
+    private static HttpSecurity stateless(HttpSecurity http, String contentSecurityPolicy, ReferrerPolicy referrerPolicy) {
+        return http
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .referrerPolicy(referrer -> referrer.policy(referrerPolicy)));
     }
 }

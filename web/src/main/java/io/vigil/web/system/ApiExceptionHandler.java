@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 
@@ -37,6 +38,15 @@ class ApiExceptionHandler {
         ProblemDetail problem = error.getBody();
         problem.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders()).body(problem);
+    }
+
+    /** A path no endpoint has (Spring calls it a missing static resource, which misleads an API client). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noEndpoint(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return problem(HttpStatus.NOT_FOUND, "there is no endpoint " + request.getMethod() + " " + request.getRequestURI(), request);
     }
 
     @ExceptionHandler

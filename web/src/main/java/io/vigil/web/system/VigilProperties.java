@@ -13,7 +13,8 @@ import java.time.Duration;
  * vigil.admin.password, VIGIL_SYSLOG_UDPPORT → vigil.syslog.udp-port, and so on.
  *
  * @param db         the database; a blank url starts the embedded MariaDB with its files in {@code embeddedDir}
- * @param admin      the first start's admin password (blank: a generated one is logged once)
+ * @param admin      the first start's admin password (blank: a generated one is logged once and written to
+ *                   {@code initialPasswordDir/initial-admin-password})
  * @param syslog     syslog listener ports: 0 picks a free port, -1 turns the listener off
  * @param escalation how long an incident may wait for acknowledgement before it escalates
  * @param engine     the bounded queue between the journal and the engine thread
@@ -32,7 +33,7 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
         }
     }
 
-    public record Admin(String password) {
+    public record Admin(String password, @DefaultValue("data") Path initialPasswordDir) {
     }
 
     public record Syslog(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5514") int udpPort,

@@ -3,7 +3,9 @@ package io.vigil.web.token;
 import io.vigil.store.access.ApiToken;
 import io.vigil.store.access.ApiTokenRepository;
 import io.vigil.store.access.Role;
+import io.vigil.web.security.CredentialStore;
 import io.vigil.web.security.RequestedGroups;
+import io.vigil.web.security.StoredToken;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,8 +13,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +24,16 @@ public class ApiTokens {
     /** Principals of tokens are "token:NAME" and land in created_by (64 characters). */
     static final int MAX_NAME_LENGTH = 64 - "token:".length();
 
-    /** last_used_at is a hint for admins, not an access log: minute precision is enough. */
-    private static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
-
     private final ApiTokenRepository tokens;
+    private final CredentialStore credentials;
+    private final TokenUses uses;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiTokens(ApiTokenRepository tokens, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, CredentialStore credentials, TokenUses uses, Clock clock) {
         this.tokens = tokens;
+        this.credentials = credentials;
+        this.uses = uses;
         this.clock = clock;
     }
 
@@ -62,24 +63,23 @@ public class ApiTokens {
         ApiToken token = tokens.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "token " + id + " does not exist"));
         token.revoke(clock.instant());
+        credentials.evictToken(token.getTokenHash());
         return token;
     }
 
-    /** The live token with this secret, if any; records the use at most once a minute. */
-    public Optional<ApiToken> authenticate(String secret) {
+    /**
+     * The live token with this secret, if any, from the {@link CredentialStore}; its use is noted
+     * and stored in the background (see {@link TokenUses}).
+     *
+     * @throws io.vigil.web.security.CredentialStoreUnavailableException when the database is
+     *         unreachable and the token is not cached
+     */
+    public Optional<StoredToken> authenticate(String secret) {
         if (!secret.startsWith(TokenSecrets.PREFIX)) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = tokens.findByTokenHash(TokenSecrets.hash(secret)).filter(t -> !t.isRevoked());
-        found.ifPresent(this::recordUse);
+        Optional<StoredToken> found = credentials.token(TokenSecrets.hash(secret));
+        found.ifPresent(t -> uses.record(t.id(), clock.instant()));
         return found;
-    }
-
-    private void recordUse(ApiToken token) {
-        Instant now = clock.instant();
-        Instant staleBefore = now.minus(USE_RESOLUTION);
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(staleBefore)) {
-            tokens.markUsed(token.getId(), now, staleBefore);
-        }
     }
 }

@@ -117,9 +117,9 @@ class ConsoleIT extends ServerTestSupport {
 
     @Test
     void shouldKeepAnalystsAwayFromButtonsAndAudit() {
-        api.postJson("/api/v1/users", TestServer.ADMIN, "{\"username\":\"ana\",\"password\":\"ana-password\",\"roles\":[\"ANALYST\"]}");
+        api.postJson("/api/v1/users", TestServer.ADMIN, "{\"username\":\"ana\",\"password\":\"reads-events-only-1\",\"roles\":[\"ANALYST\"]}");
         ConsoleSession analyst = new ConsoleSession(port);
-        analyst.login("ana", "ana-password");
+        analyst.login("ana", "reads-events-only-1");
 
         assertThat(analyst.get("/console/events").status()).isEqualTo(200);
         assertThat(analyst.get("/console/audit").status()).isEqualTo(403);

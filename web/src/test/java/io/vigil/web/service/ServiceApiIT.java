@@ -153,11 +153,11 @@ class ServiceApiIT extends ServerTestSupport {
     @Test
     void shouldGiveUsersTheirGroupsToo() {
         Response created = api.postJson("/api/v1/users", TestServer.ADMIN, ApiClient.json(Map.of("username", "olivia",
-                "password", "olivia-password", "roles", List.of("OPERATOR"), "groups", List.of("office"))));
+                "password", "office-viewer-secret", "roles", List.of("OPERATOR"), "groups", List.of("office"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("groups").get(0).asString()).isEqualTo("office");
 
-        assertThat(names(api.get("/api/v1/services", Auth.basic("olivia", "olivia-password")))).containsExactly("office");
+        assertThat(names(api.get("/api/v1/services", Auth.basic("olivia", "office-viewer-secret")))).containsExactly("office");
     }
 
     @Test

@@ -150,10 +150,10 @@ class ServiceConsoleIT extends ServerTestSupport {
     void shouldHideServicesOfOtherGroupsFromAUser() {
         awaitStatuses();
         Response created = api.postJson("/api/v1/users", TestServer.ADMIN, ApiClient.json(Map.of("username", "oscar",
-                "password", "oscar-password", "roles", List.of("OPERATOR"), "groups", List.of("office"))));
+                "password", "office-operator-secret", "roles", List.of("OPERATOR"), "groups", List.of("office"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         ConsoleSession oscar = new ConsoleSession(port);
-        assertThat(oscar.login("oscar", "oscar-password").status()).isEqualTo(302);
+        assertThat(oscar.login("oscar", "office-operator-secret").status()).isEqualTo(302);
 
         Response list = oscar.get("/console/services");
         Response hidden = oscar.get("/console/services/webapp");

@@ -2,20 +2,17 @@ package io.vigil.web.service;
 
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
+import io.vigil.web.testing.Chromium;
 import io.vigil.web.testing.Eventually;
 import io.vigil.web.testing.ServerTestSupport;
 import io.vigil.web.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,31 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service map in real headless Chromium: log in through the form, open the map of a small
  * tree, check the SVG's nodes, colours and edge weights, follow a node, and keep a screenshot
- * (target…/screenshots/service-map.png). Without Chromium the test is skipped, except in CI
- * (env CI set), where a missing browser is a failure.
+ * (target…/screenshots/service-map.png); all of it within the console's Content-Security-Policy.
+ * Without Chromium the test is skipped, except in CI (env CI set), where a missing browser is a
+ * failure.
  */
 class ServiceMapBrowserIT extends ServerTestSupport {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     WebDriver browser;
 
     @BeforeEach
     void startBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(installed, "skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install -y chromium chromium-driver); in CI this test fails instead");
-        }
-        // our own driver binary: Selenium Manager must not download anything
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--window-size=1400,900", "--disable-dev-shm-usage");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -78,7 +61,7 @@ class ServiceMapBrowserIT extends ServerTestSupport {
                 api.get("/api/v1/services/database", TestServer.ADMIN).json().get("service").get("status").asString())
                 .filter("CRITICAL"::equals));
 
-        logIn();
+        Chromium.logInAsAdmin(browser, base());
         browser.get(base() + "/console/service-map");
 
         WebElement map = browser.findElement(By.id("service-map"));
@@ -98,14 +81,7 @@ class ServiceMapBrowserIT extends ServerTestSupport {
         map.findElement(By.cssSelector("g.node[data-node='service:database'] a")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/console/services/database");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("database").contains("CRITICAL");
-    }
-
-    private void logIn() {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys(TestServer.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        assertThat(Chromium.policyViolations(browser)).as("Content-Security-Policy violations").isEmpty();
     }
 
     private static String statusOf(WebElement map, String node) {

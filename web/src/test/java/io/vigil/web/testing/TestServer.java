@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admin every test server starts with, and one API token per role issued through the API itself. */
 public final class TestServer {
 
-    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_PASSWORD = "test-server-secret-1";
     public static final Auth ADMIN = Auth.basic("admin", ADMIN_PASSWORD);
 
     private TestServer() {

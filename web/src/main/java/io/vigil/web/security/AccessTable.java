@@ -1,0 +1,96 @@
+package io.vigil.web.security;
+
+import io.vigil.store.access.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Who may do what — one table for the API and the console, so a role reads and acts on the same
+ * things whichever way it comes in. Each row is one permission with the roles that hold it (ADMIN
+ * holds all, by the role hierarchy) and the API routes and console pages it opens. Both filter
+ * chains are built from these rows; the first row whose route matches decides, so a narrower route
+ * sits above a wider one. What no row opens is denied (see {@link UnmappedPaths}).
+ */
+final class AccessTable {
+
+    /** One route: a method (null for any) and a path pattern. */
+    record Route(HttpMethod method, String pattern) {
+    }
+
+    /**
+     * @param roles   who holds the permission; empty for anyone authenticated (the handler decides further)
+     * @param api     its routes under /api
+     * @param console its console pages
+     */
+    record Grant(String permission, Set<Role> roles, List<Route> api, List<Route> console) {
+    }
+
+    private static final Set<Role> READERS = EnumSet.of(Role.OPERATOR, Role.ANALYST, Role.AUDITOR);
+    private static final Set<Role> ANYONE = Set.of();
+
+    static final List<Grant> GRANTS = List.of(
+            new Grant("post events", Set.of(Role.INTEGRATOR),
+                    List.of(route(HttpMethod.POST, "/api/v1/events")), List.of()),
+            new Grant("read events and elements", READERS,
+                    List.of(route(HttpMethod.GET, "/api/v1/events/**"), route(HttpMethod.GET, "/api/v1/elements/**")),
+                    List.of(route(HttpMethod.GET, "/console/events/**"))),
+            new Grant("read incidents", READERS,
+                    List.of(route(HttpMethod.GET, "/api/v1/incidents/**")),
+                    List.of(route(HttpMethod.GET, "/console/incidents/**"))),
+            new Grant("act on incidents", Set.of(Role.OPERATOR),
+                    List.of(route(HttpMethod.POST, "/api/v1/incidents/**")),
+                    List.of(route(HttpMethod.POST, "/console/incidents/**"))),
+            new Grant("read one firing", READERS,
+                    List.of(route(HttpMethod.GET, "/api/v1/audit/firings/*")),
+                    List.of(route(HttpMethod.GET, "/console/audit/firings/*"))),
+            new Grant("search firings and verify the chain", Set.of(Role.AUDITOR),
+                    List.of(route(HttpMethod.GET, "/api/v1/audit/**")),
+                    List.of(route(HttpMethod.GET, "/console/audit/**"))),
+            new Grant("replace the service tree", Set.of(Role.ADMIN),
+                    List.of(route(HttpMethod.PUT, "/api/v1/services")), List.of()),
+            new Grant("plan and cancel downtimes", Set.of(Role.OPERATOR),
+                    List.of(route(HttpMethod.POST, "/api/v1/services/*/downtimes"), route(HttpMethod.DELETE, "/api/v1/downtimes/*")),
+                    List.of(route(HttpMethod.POST, "/console/services/**"))),
+            new Grant("read services and downtimes", READERS,
+                    List.of(route(HttpMethod.GET, "/api/v1/services"), route(HttpMethod.GET, "/api/v1/services/**"),
+                            route(HttpMethod.GET, "/api/v1/downtimes")),
+                    List.of(route(HttpMethod.GET, "/console/services"), route(HttpMethod.GET, "/console/services/**"),
+                            route(HttpMethod.GET, "/console/service-tree"), route(HttpMethod.GET, "/console/service-map"))),
+            new Grant("change one's own password", ANYONE,
+                    List.of(route(HttpMethod.PUT, "/api/v1/users/*/password")), List.of()),
+            new Grant("administer users, tokens and dead letters", Set.of(Role.ADMIN),
+                    List.of(route(null, "/api/v1/dead-letters/**"), route(null, "/api/v1/tokens/**"),
+                            route(null, "/api/v1/users/**")),
+                    List.of()),
+            new Grant("see the home page", ANYONE, List.of(), List.of(route(null, "/"))));
+
+    private AccessTable() {
+    }
+
+    /** Adds every grant's routes of one side ({@link Grant#api} or {@link Grant#console}) to a chain, in table order. */
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+                      Function<Grant, List<Route>> side) {
+        for (Grant grant : GRANTS) {
+            for (Route route : side.apply(grant)) {
+                AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl url = route.method() == null
+                        ? requests.requestMatchers(route.pattern())
+                        : requests.requestMatchers(route.method(), route.pattern());
+                if (grant.roles().isEmpty()) {
+                    url.authenticated();
+                } else {
+                    url.hasAnyRole(grant.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+                }
+            }
+        }
+    }
+
+    private static Route route(HttpMethod method, String pattern) {
+        return new Route(method, pattern);
+    }
+}
