@@ -49,7 +49,7 @@ class EventIntakeAnswersTest {
             }
         };
         VigilProperties properties = new VigilProperties(new VigilProperties.Db(null, "root", null, Path.of("data")),
-                new VigilProperties.Admin(null), new VigilProperties.Syslog("0.0.0.0", 0, 0),
+                new VigilProperties.Admin(null, Path.of("data")), new VigilProperties.Syslog("0.0.0.0", 0, 0),
                 new VigilProperties.Escalation(Duration.ofMinutes(15)), new VigilProperties.Engine(100),
                 new VigilProperties.Intake(DataSize.ofMegabytes(1), Duration.ofMillis(200)));
         return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
