@@ -7,13 +7,6 @@ if (window.htmx) {
   htmx.config.includeIndicatorStyles = false;
 }
 
-// <select data-submit-on-change> submits its form when the choice changes (filters).
-document.addEventListener("change", function (event) {
-  if (event.target.matches("select[data-submit-on-change]")) {
-    event.target.form.submit();
-  }
-});
-
 // Sends the CSRF token with every htmx request that changes something (the console keeps CSRF on).
 document.addEventListener("htmx:configRequest", function (event) {
   var token = document.querySelector("meta[name='_csrf']");
@@ -39,6 +32,80 @@ document.addEventListener("DOMContentLoaded", function () {
       while (body.rows.length > max) {
         body.deleteRow(-1);
       }
+      body.dispatchEvent(new CustomEvent("vigil:rows", {bubbles: true}));
     });
+  });
+});
+
+// Times: <time datetime="…Z"> elements hold UTC ("2026-11-21 10:00:00 UTC", what a page without
+// JavaScript shows); here they are shown in the browser's time zone, with the zone named and the
+// UTC text kept as the title.
+function vigilTwoDigits(n) {
+  return (n < 10 ? "0" : "") + n;
+}
+
+function vigilZoneName(date) {
+  var parts = new Intl.DateTimeFormat(undefined, {timeZoneName: "short"}).formatToParts(date);
+  var zone = parts.filter(function (p) { return p.type === "timeZoneName"; })[0];
+  return zone ? zone.value : "";
+}
+
+function vigilLocalTimes(root) {
+  root.querySelectorAll("time[datetime]:not([data-local])").forEach(function (element) {
+    var date = new Date(element.getAttribute("datetime"));
+    if (isNaN(date.getTime())) {
+      return;
+    }
+    var text = date.getFullYear() + "-" + vigilTwoDigits(date.getMonth() + 1) + "-" + vigilTwoDigits(date.getDate())
+      + " " + vigilTwoDigits(date.getHours()) + ":" + vigilTwoDigits(date.getMinutes()) + ":" + vigilTwoDigits(date.getSeconds());
+    if (element.dataset.precision === "ms") {
+      text += "." + String(date.getMilliseconds()).padStart(3, "0");
+    }
+    element.title = element.textContent.trim();
+    element.textContent = text + " " + vigilZoneName(date);
+    element.dataset.local = "true";
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  vigilLocalTimes(document);
+});
+document.addEventListener("vigil:rows", function (event) {
+  vigilLocalTimes(event.target);
+});
+
+// Rows that htmx refreshes keep their times local and their check boxes ticked.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var checked = [];
+  event.detail.target.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+    checked.push(box.name + "=" + box.value);
+  });
+  event.detail.target.dataset.checked = JSON.stringify(checked);
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  var target = event.detail.target;
+  var checked = JSON.parse(target.dataset.checked || "[]");
+  target.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+    box.checked = checked.indexOf(box.name + "=" + box.value) >= 0;
+  });
+  vigilLocalTimes(target);
+});
+
+// <form data-submit-on-change>: choosing a filter applies it.
+document.addEventListener("change", function (event) {
+  var form = event.target.form;
+  if (form && form.hasAttribute("data-submit-on-change") && event.target.tagName === "SELECT") {
+    form.submit();
+  }
+});
+
+// <input type="checkbox" data-select-all="ids">: ticks or clears every "ids" box of its form.
+document.addEventListener("change", function (event) {
+  var name = event.target.dataset ? event.target.dataset.selectAll : undefined;
+  if (!name || !event.target.form) {
+    return;
+  }
+  event.target.form.querySelectorAll("input[type=checkbox][name='" + name + "']").forEach(function (box) {
+    box.checked = event.target.checked;
   });
 });

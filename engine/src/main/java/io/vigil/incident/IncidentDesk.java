@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -107,6 +110,32 @@ public final class IncidentDesk {
 
     public CommandResult resolve(long incidentId, String actor) {
         return completeTask(incidentId, RESOLVE, IncidentState.RESOLVED, actor);
+    }
+
+    /**
+     * Resolves each incident, in the order given (an id given twice counts once). One that still
+     * waits for Acknowledge is acknowledged by the same actor first: its process walks both steps.
+     *
+     * @return each id's own result: done, not found, or the conflict that stopped it
+     */
+    public Map<Long, CommandResult> resolveAll(List<Long> incidentIds, String actor) {
+        Map<Long, CommandResult> results = new LinkedHashMap<>();
+        for (long incidentId : new LinkedHashSet<>(incidentIds)) {
+            results.put(incidentId, acknowledgeAndResolve(incidentId, actor));
+        }
+        return results;
+    }
+
+    private CommandResult acknowledgeAndResolve(long incidentId, String actor) {
+        Incident incident = find(incidentId);
+        Incident.WaitingTask task = incident == null ? null : incident.getWaitingTask();
+        if (task != null && task.name().equals(ACKNOWLEDGE)) {
+            CommandResult acknowledged = acknowledge(incidentId, actor);
+            if (!acknowledged.ok()) {
+                return acknowledged;
+            }
+        }
+        return resolve(incidentId, actor);
     }
 
     /** True once after any process step (incident opened, task opened or done, escalation). */

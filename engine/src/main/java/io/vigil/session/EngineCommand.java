@@ -2,6 +2,8 @@ package io.vigil.session;
 
 import io.vigil.service.ServiceTreeDefinition;
 
+import java.util.List;
+
 /** Something a person asks of the engine; executed on the engine thread, between batches. */
 public sealed interface EngineCommand {
 
@@ -17,6 +19,16 @@ public sealed interface EngineCommand {
     }
 
     record Resolve(long incidentId, String actor) implements IncidentCommand {
+    }
+
+    /**
+     * Resolves several incidents at once, each as far as it can go: one still waiting for
+     * Acknowledge is acknowledged and then resolved by the same actor. Answered with one result per id.
+     */
+    record ResolveIncidents(List<Long> incidentIds, String actor) implements EngineCommand {
+        public ResolveIncidents {
+            incidentIds = List.copyOf(incidentIds);
+        }
     }
 
     /**

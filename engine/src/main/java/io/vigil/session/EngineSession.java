@@ -211,6 +211,9 @@ public final class EngineSession implements AutoCloseable {
         if (command instanceof EngineCommand.Resolve resolve) {
             return desk.resolve(resolve.incidentId(), resolve.actor());
         }
+        if (command instanceof EngineCommand.ResolveIncidents resolve) {
+            return CommandResult.each(desk.resolveAll(resolve.incidentIds(), resolve.actor()));
+        }
         if (command instanceof EngineCommand.ReplaceServiceTree replace) {
             return services.replace(replace.definition(), replace.document(), replace.actor());
         }

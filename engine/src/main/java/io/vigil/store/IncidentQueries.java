@@ -1,5 +1,6 @@
 package io.vigil.store;
 
+import io.vigil.model.Status;
 import io.vigil.store.jdbc.QueryLimits;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,19 +16,26 @@ import java.util.Set;
 /** Reads incidents with their tasks and timeline, for the console and the API. */
 public final class IncidentQueries {
 
-    /** The states an incident can be in, for filters. */
-    public static final Set<String> STATES = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    /**
+     * The state filters: an incident's states, and UNRESOLVED for OPEN or ACKNOWLEDGED (what is
+     * still to be worked).
+     */
+    public static final Set<String> STATE_FILTERS = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "UNRESOLVED");
 
-    private static final String SELECT = "SELECT id, resource, check_name, service, title, state, escalation_level,"
-            + " opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, opened_by_firing_id, opened_by_event_id,"
-            + " process_instance_id FROM incident";
+    /** With the current status of the incident's element or service, where one is stored. */
+    private static final String SELECT = "SELECT i.id, i.resource, i.check_name, i.service, i.title, i.state,"
+            + " i.escalation_level, i.opened_at, i.acknowledged_at, i.acknowledged_by, i.resolved_at, i.resolved_by,"
+            + " i.opened_by_firing_id, i.opened_by_event_id, i.process_instance_id, COALESCE(e.status, s.status) AS current_status"
+            + " FROM incident i"
+            + " LEFT JOIN element_status e ON i.service IS NULL AND e.resource = i.resource AND e.check_name = i.check_name"
+            + " LEFT JOIN service_status s ON s.name = i.service";
 
     private static final RowMapper<IncidentRow> INCIDENT = (rs, n) -> new IncidentRow(rs.getLong("id"),
             rs.getString("resource"), rs.getString("check_name"), rs.getString("service"), rs.getString("title"),
             rs.getString("state"), rs.getInt("escalation_level"), UtcColumns.instant(rs, "opened_at"), UtcColumns.instant(rs, "acknowledged_at"),
             rs.getString("acknowledged_by"), UtcColumns.instant(rs, "resolved_at"), rs.getString("resolved_by"),
             rs.getObject("opened_by_firing_id", Long.class), rs.getObject("opened_by_event_id", Long.class),
-            rs.getLong("process_instance_id"));
+            rs.getLong("process_instance_id"), currentStatus(rs.getString("current_status")));
 
     private static final RowMapper<IncidentTaskRow> TASK = (rs, n) -> new IncidentTaskRow(rs.getLong("id"),
             rs.getLong("incident_id"), rs.getString("name"), rs.getString("state"), UtcColumns.instant(rs, "opened_at"),
@@ -46,28 +54,39 @@ public final class IncidentQueries {
     /**
      * Incidents newest first.
      *
-     * @param stateOrNull    only incidents in this state (any case)
-     * @param beforeIdOrNull only incidents older than this id (the next page)
+     * @param stateOrNull         only incidents in this state, or UNRESOLVED (any case)
+     * @param currentStatusOrNull only incidents whose element or service has this status now
+     *                            (NORMAL: the ones that are over but still open)
+     * @param beforeIdOrNull      only incidents older than this id (the next page)
      */
-    public List<IncidentRow> list(String stateOrNull, Long beforeIdOrNull, int limit) {
+    public List<IncidentRow> list(String stateOrNull, Status currentStatusOrNull, Long beforeIdOrNull, int limit) {
         QueryLimits.require(limit);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (stateOrNull != null) {
-            sql.append(" AND state = ?");
-            args.add(state(stateOrNull));
+            String state = state(stateOrNull);
+            if (state.equals("UNRESOLVED")) {
+                sql.append(" AND i.state IN ('OPEN', 'ACKNOWLEDGED')");
+            } else {
+                sql.append(" AND i.state = ?");
+                args.add(state);
+            }
+        }
+        if (currentStatusOrNull != null) {
+            sql.append(" AND COALESCE(e.status, s.status) = ?");
+            args.add(currentStatusOrNull.name());
         }
         if (beforeIdOrNull != null) {
-            sql.append(" AND id < ?");
+            sql.append(" AND i.id < ?");
             args.add(beforeIdOrNull);
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        sql.append(" ORDER BY i.id DESC LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), INCIDENT, args.toArray());
     }
 
     public Optional<IncidentDetail> byId(long id) {
-        return jdbc.query(SELECT + " WHERE id = ?", INCIDENT, id).stream().findFirst().map(incident -> new IncidentDetail(incident,
+        return jdbc.query(SELECT + " WHERE i.id = ?", INCIDENT, id).stream().findFirst().map(incident -> new IncidentDetail(incident,
                 jdbc.query("SELECT id, incident_id, name, state, opened_at, completed_at, completed_by FROM incident_task"
                         + " WHERE incident_id = ? ORDER BY opened_at, id", TASK, id),
                 jdbc.query("SELECT id, incident_id, at, kind, text, actor, firing_id FROM incident_timeline"
@@ -76,9 +95,14 @@ public final class IncidentQueries {
 
     private static String state(String text) {
         String state = text.trim().toUpperCase(Locale.ROOT);
-        if (!STATES.contains(state)) {
-            throw new IllegalArgumentException("unknown incident state \"" + text + "\" (expected OPEN, ACKNOWLEDGED or RESOLVED)");
+        if (!STATE_FILTERS.contains(state)) {
+            throw new IllegalArgumentException("unknown incident state \"" + text
+                    + "\" (expected OPEN, ACKNOWLEDGED, RESOLVED or UNRESOLVED)");
         }
         return state;
+    }
+
+    private static Status currentStatus(String column) {
+        return column == null ? null : Status.parse(column);
     }
 }

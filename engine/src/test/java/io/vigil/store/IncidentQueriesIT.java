@@ -1,14 +1,18 @@
 package io.vigil.store;
 
+import io.vigil.model.Status;
 import io.vigil.session.Outcome;
+import io.vigil.session.Outcome.ElementStatusChanged;
 import io.vigil.session.Outcome.IncidentAcknowledged;
 import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentResolved;
+import io.vigil.session.Outcome.ServiceStatusChanged;
 import io.vigil.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +20,7 @@ import static io.vigil.testing.OutcomeFixtures.batch;
 import static io.vigil.testing.OutcomeFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IncidentQueriesIT {
 
@@ -43,22 +48,50 @@ class IncidentQueriesIT {
 
     @Test
     void shouldListNewestFirstFilteredByStateInAnyCase() {
-        assertThat(incidents.list(null, null, 10)).extracting(IncidentRow::id).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
-        assertThat(incidents.list("open", null, 10)).extracting(IncidentRow::id).containsExactly(6L, 5L, 3L, 1L);
-        assertThat(incidents.list("ACKNOWLEDGED", null, 10)).extracting(IncidentRow::id).containsExactly(2L);
-        assertThat(incidents.list("Resolved", null, 10)).extracting(IncidentRow::id).containsExactly(4L);
+        assertThat(incidents.list(null, null, null, 10)).extracting(IncidentRow::id).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(incidents.list("open", null, null, 10)).extracting(IncidentRow::id).containsExactly(6L, 5L, 3L, 1L);
+        assertThat(incidents.list("ACKNOWLEDGED", null, null, 10)).extracting(IncidentRow::id).containsExactly(2L);
+        assertThat(incidents.list("Resolved", null, null, 10)).extracting(IncidentRow::id).containsExactly(4L);
+        assertThat(incidents.list("unresolved", null, null, 10)).extracting(IncidentRow::id).containsExactly(6L, 5L, 3L, 2L, 1L);
     }
 
     @Test
     void shouldPageBackwardsFromAnId() {
-        assertThat(incidents.list("OPEN", 5L, 1)).extracting(IncidentRow::id).containsExactly(3L);
+        assertThat(incidents.list("OPEN", null, 5L, 1)).extracting(IncidentRow::id).containsExactly(3L);
     }
 
     @Test
     void shouldRejectAnUnknownStateNamingIt() {
-        assertThatThrownBy(() -> incidents.list("closed", null, 10))
+        assertThatThrownBy(() -> incidents.list("closed", null, null, 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown incident state \"closed\" (expected OPEN, ACKNOWLEDGED or RESOLVED)");
+                .hasMessage("unknown incident state \"closed\" (expected OPEN, ACKNOWLEDGED, RESOLVED or UNRESOLVED)");
+    }
+
+    @Test
+    void shouldShowTheCurrentStatusOfEachIncidentsElementOrServiceAndFilterByIt() throws Exception {
+        store(db.dataSource(), batch(8, 0, List.of(
+                new ElementStatusChanged("host-1", "cpu", Status.NORMAL, Status.CRITICAL, 20_000, 7),
+                new ElementStatusChanged("host-2", "cpu", Status.CRITICAL, null, 2_000, 8),
+                new ElementStatusChanged("host-3", "disk", Status.NORMAL, null, 3_000, 8),
+                new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107, 40L, null, "webshop"),
+                new ServiceStatusChanged("webshop", Status.NORMAL, Status.CRITICAL, BigDecimal.ZERO, BigDecimal.TEN, 21_000)),
+                List.of(), null));
+
+        assertThat(incidents.list(null, null, null, 10)).extracting(IncidentRow::id, IncidentRow::currentStatus).containsExactly(
+                tuple(7L, Status.NORMAL), tuple(6L, null), tuple(5L, null), tuple(4L, null), tuple(3L, null),
+                tuple(2L, Status.CRITICAL), tuple(1L, Status.NORMAL));
+        assertThat(incidents.list("unresolved", Status.NORMAL, null, 10)).extracting(IncidentRow::id).containsExactly(7L, 1L);
+        assertThat(incidents.list(null, Status.CRITICAL, null, 10)).extracting(IncidentRow::id).containsExactly(2L);
+        assertThat(incidents.byId(7).orElseThrow().incident().currentStatus()).isEqualTo(Status.NORMAL);
+    }
+
+    @Test
+    void shouldNameWhatAnIncidentIsAbout() throws Exception {
+        store(db.dataSource(), batch(7, 0, List.of(new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107,
+                40L, null, "webshop")), List.of(), null));
+
+        assertThat(incidents.list(null, null, null, 2)).extracting(IncidentRow::subject)
+                .containsExactly("service webshop", "host-6/cpu");
     }
 
     @Test
@@ -66,7 +99,7 @@ class IncidentQueriesIT {
         store(db.dataSource(), batch(7, 0, List.of(new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107,
                 40L, null, "webshop")), List.of(), null));
 
-        assertThat(incidents.list("OPEN", null, 1)).singleElement().satisfies(incident -> {
+        assertThat(incidents.list("OPEN", null, null, 1)).singleElement().satisfies(incident -> {
             assertThat(incident.id()).isEqualTo(7);
             assertThat(incident.service()).isEqualTo("webshop");
             assertThat(incident.resource()).isNull();

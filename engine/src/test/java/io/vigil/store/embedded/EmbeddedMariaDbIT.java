@@ -9,8 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedMariaDbIT {
 
@@ -30,6 +32,22 @@ class EmbeddedMariaDbIT {
             assertThat(query(again, "SELECT name FROM kept WHERE id = 1")).isEqualTo("before");
             assertThat(query(again, "SELECT @@bind_address")).isEqualTo("127.0.0.1");
         }
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryAnotherLiveJavaProcessRunsAServerOn() throws Exception {
+        assertThat(EmbeddedMariaDb.ownerOf(directory)).isEmpty();
+        try (EmbeddedMariaDb running = EmbeddedMariaDb.start(directory, 0, "vigil")) {
+            assertThat(EmbeddedMariaDb.ownerOf(directory)).hasValue(ProcessHandle.current().pid());
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(directory, 0, "vigil"))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessage("the data directory " + directory + " is in use by another Vigil (pid " + ProcessHandle.current().pid() + ")");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(query(running, "SELECT 1")).as("the running server is untouched").isEqualTo("1");
+        }
+        assertThat(EmbeddedMariaDb.ownerOf(directory)).isEmpty();
     }
 
     private static void execute(EmbeddedMariaDb db, String... statements) throws SQLException {

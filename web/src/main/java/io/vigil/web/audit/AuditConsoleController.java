@@ -1,6 +1,7 @@
 package io.vigil.web.audit;
 
 import io.vigil.audit.AuditTrail;
+import io.vigil.audit.FiringRow;
 import io.vigil.web.system.RequestParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,7 +9,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's audit pages: firings (filter by rule), one firing with its facts, and the chain check. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The console's audit pages: firings (filter by rule), one firing with its facts, and the chain
+ * check. What a firing did is shown readably ({@link OutcomeLines}), times in the reader's zone.
+ */
 @Controller
 class AuditConsoleController {
 
@@ -26,8 +33,11 @@ class AuditConsoleController {
     @GetMapping("/console/audit")
     String firings(@RequestParam(required = false) String rule, Model model) {
         String ruleOrNull = rule == null || rule.isBlank() ? null : rule.trim();
+        List<FiringRow> firings = trail.query(ruleOrNull, null, PAGE_SIZE);
         model.addAttribute("rule", ruleOrNull);
-        model.addAttribute("firings", trail.query(ruleOrNull, null, PAGE_SIZE));
+        model.addAttribute("firings", firings);
+        model.addAttribute("outcomes", firings.stream()
+                .collect(Collectors.toMap(FiringRow::id, f -> OutcomeLines.of(f.outcome()))));
         return LIST_VIEW;
     }
 
@@ -39,7 +49,9 @@ class AuditConsoleController {
 
     @GetMapping("/console/audit/firings/{id}")
     String firing(@PathVariable long id, Model model) {
-        model.addAttribute("firing", trail.byId(id).orElseThrow(() -> RequestParams.notFound("firing", id)));
+        FiringRow firing = trail.byId(id).orElseThrow(() -> RequestParams.notFound("firing", id));
+        model.addAttribute("firing", firing);
+        model.addAttribute("outcome", OutcomeLines.of(firing.outcome()));
         return DETAIL_VIEW;
     }
 }

@@ -1,9 +1,13 @@
 package io.vigil.web.incident;
 
+import io.vigil.model.Status;
 import io.vigil.session.EngineCommand;
+import io.vigil.store.IncidentDetail;
 import io.vigil.store.IncidentQueries;
+import io.vigil.store.IncidentTaskRow;
 import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.RequestParams;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,14 +17,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
- * The console's incident pages: the list (refreshed in place by htmx), one incident with its
- * tasks, timeline and chain back to the raw event, and the Acknowledge/Resolve buttons. A button
- * waits for the engine's answer and comes back to the incident with what happened.
+ * The console's incident pages: the list (filtered by state and by the status the element has
+ * now, refreshed in place by htmx, with check boxes to resolve several at once), one incident with
+ * its tasks, timeline and chain back to the raw event, and the Acknowledge/Resolve buttons. A
+ * button waits for the engine's answer and comes back to the page with what happened.
  */
 @Controller
 class IncidentConsoleController {
@@ -41,21 +50,26 @@ class IncidentConsoleController {
     }
 
     @GetMapping("/console/incidents")
-    String list(@RequestParam(required = false) String state, Model model) {
-        listModel(state, model);
+    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String currentStatus,
+                Model model) {
+        listModel(state, currentStatus, model);
         return LIST_VIEW;
     }
 
     @GetMapping("/console/incidents/rows")
-    String rows(@RequestParam(required = false) String state, Model model) {
-        listModel(state, model);
+    String rows(@RequestParam(required = false) String state, @RequestParam(required = false) String currentStatus,
+                Model model) {
+        listModel(state, currentStatus, model);
         return ROWS_FRAGMENT;
     }
 
     @GetMapping("/console/incidents/{id}")
     String detail(@PathVariable long id, Model model) {
-        var detail = incidents.byId(id).orElseThrow(() -> RequestParams.notFound("incident", id));
+        IncidentDetail detail = incidents.byId(id).orElseThrow(() -> RequestParams.notFound("incident", id));
         model.addAttribute("detail", detail);
+        String waitingFor = detail.tasks().stream().filter(t -> t.state().equals("OPEN"))
+                .map(IncidentTaskRow::name).findFirst().orElse(null);
+        model.addAttribute("steps", IncidentSteps.of(detail.incident(), waitingFor));
         model.addAttribute("chain", chains.of(detail.incident()));
         return DETAIL_VIEW;
     }
@@ -68,6 +82,36 @@ class IncidentConsoleController {
     @PostMapping("/console/incidents/{id}/resolve")
     String resolve(@PathVariable long id, Authentication who, RedirectAttributes flash) {
         return run(id, who, EngineCommand.Resolve::new, "resolved", flash);
+    }
+
+    /** "Resolve selected": back to the list as it was filtered, saying what was resolved and what was not, and why. */
+    @PostMapping("/console/incidents/resolve")
+    String resolveSelected(@RequestParam(name = "ids", required = false) List<Long> ids,
+                           @RequestParam(required = false) String state, @RequestParam(required = false) String currentStatus,
+                           Authentication who, RedirectAttributes flash) {
+        String back = UriComponentsBuilder.fromPath("/console/incidents")
+                .queryParamIfPresent("state", Optional.ofNullable(IncidentFilters.state(state)))
+                .queryParamIfPresent("currentStatus", Optional.ofNullable(IncidentFilters.currentStatus(currentStatus)))
+                .build().toUriString();
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute("error", "Select the incidents to resolve first.");
+            return "redirect:" + back;
+        }
+        if (ids.size() > IncidentIdList.MAX_IDS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "at most " + IncidentIdList.MAX_IDS + " incidents at once");
+        }
+        List<EngineCommands.TargetAnswer> answers = commands.executeEach(
+                new EngineCommand.ResolveIncidents(ids.stream().distinct().toList(), who.getName()), ids.size() + " incidents").join();
+        List<EngineCommands.TargetAnswer> refused = answers.stream().filter(a -> a.status() != HttpStatus.OK).toList();
+        int resolved = answers.size() - refused.size();
+        if (resolved > 0) {
+            flash.addFlashAttribute("message", "Resolved " + resolved + (resolved == 1 ? " incident." : " incidents."));
+        }
+        if (!refused.isEmpty()) {
+            flash.addFlashAttribute("error", "Not resolved: " + refused.stream().map(EngineCommands.TargetAnswer::reason)
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        return "redirect:" + back;
     }
 
     private String run(long id, Authentication who, BiFunction<Long, String, EngineCommand.IncidentCommand> command, String done,
@@ -84,9 +128,12 @@ class IncidentConsoleController {
         return "redirect:/console/incidents/" + id;
     }
 
-    private void listModel(String state, Model model) {
-        String stateOrNull = RequestParams.oneOf("state", state, IncidentQueries.STATES);
+    private void listModel(String state, String currentStatus, Model model) {
+        String stateOrNull = IncidentFilters.state(state);
+        Status currentOrNull = IncidentFilters.currentStatus(currentStatus);
         model.addAttribute("state", stateOrNull);
-        model.addAttribute("incidents", incidents.list(stateOrNull, null, PAGE_SIZE));
+        model.addAttribute("currentStatus", currentOrNull == null ? null : currentOrNull.name());
+        model.addAttribute("statuses", IncidentFilters.STATUSES);
+        model.addAttribute("incidents", incidents.list(stateOrNull, currentOrNull, null, PAGE_SIZE));
     }
 }

@@ -1,16 +1,20 @@
 package io.vigil.web.incident;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentQueries;
-import io.vigil.web.system.EngineCommands;
 import io.vigil.store.IncidentRow;
+import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.RequestParams;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +24,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Incidents for operators: list, detail (tasks, timeline, chain back to the raw event), and the
- * two human steps. A step answers once the engine has executed it and its effects are committed,
- * with the incident as it now stands.
+ * Incidents for operators: list, detail (tasks, timeline, chain back to the raw event), the two
+ * human steps, and resolving many at once. A step answers once the engine has executed it and its
+ * effects are committed, with the incident as it now stands; a bulk resolve with what became of
+ * each incident.
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -44,11 +49,44 @@ class IncidentController {
     record Incidents(List<IncidentRow> incidents) {
     }
 
+    /**
+     * What a bulk resolve did: how many incidents it resolved, and per id (in the order sent)
+     * {@code resolved}, {@code not-found} or {@code conflict} with the reason.
+     */
+    record Resolution(int resolved, int refused, List<Result> results) {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Result(long id, String result, String reason) {
+        }
+
+        static Resolution of(List<EngineCommands.TargetAnswer> answers) {
+            List<Result> results = answers.stream().map(a -> new Result(a.id(), word(a.status()), a.reason())).toList();
+            int resolved = (int) answers.stream().filter(a -> a.status() == HttpStatus.OK).count();
+            return new Resolution(resolved, answers.size() - resolved, results);
+        }
+
+        private static String word(HttpStatus status) {
+            return switch (status) {
+                case OK -> "resolved";
+                case NOT_FOUND -> "not-found";
+                default -> "conflict";
+            };
+        }
+    }
+
     @GetMapping
-    Incidents list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "100") int limit,
-                   @RequestParam(required = false) Long before) {
-        String stateOrNull = RequestParams.oneOf("state", state, IncidentQueries.STATES);
-        return new Incidents(incidents.list(stateOrNull, before, RequestParams.limit(limit)));
+    Incidents list(@RequestParam(required = false) String state, @RequestParam(required = false) String currentStatus,
+                   @RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Long before) {
+        return new Incidents(incidents.list(IncidentFilters.state(state), IncidentFilters.currentStatus(currentStatus), before,
+                RequestParams.limit(limit)));
+    }
+
+    /** Resolves up to 1000 incidents; one still waiting for Acknowledge is acknowledged by the same person first. */
+    @PostMapping(path = "/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompletableFuture<Resolution> resolveAll(@RequestBody(required = false) String body, Authentication who) {
+        List<Long> ids = IncidentIdList.parse(body);
+        return commands.executeEach(new EngineCommand.ResolveIncidents(ids, who.getName()), ids.size() + " incidents")
+                .thenApply(Resolution::of);
     }
 
     @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import io.vigil.service.ServiceDefinition;
 import io.vigil.store.ElementStatusQueries;
 import io.vigil.store.ElementStatusRow;
 import io.vigil.store.ServiceStatusRow;
+import io.vigil.store.SlaQueries;
 import io.vigil.web.security.ServiceAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -41,11 +44,16 @@ class ServiceConsoleController {
     private final ServiceCatalog catalog;
     private final ServiceDowntimes downtimes;
     private final ElementStatusQueries elements;
+    private final SlaQueries slaSamples;
+    private final Clock clock;
 
-    ServiceConsoleController(ServiceCatalog catalog, ServiceDowntimes downtimes, ElementStatusQueries elements) {
+    ServiceConsoleController(ServiceCatalog catalog, ServiceDowntimes downtimes, ElementStatusQueries elements,
+                             SlaQueries slaSamples, Clock clock) {
         this.catalog = catalog;
         this.downtimes = downtimes;
         this.elements = elements;
+        this.slaSamples = slaSamples;
+        this.clock = clock;
     }
 
     @GetMapping("/console/services")
@@ -63,9 +71,11 @@ class ServiceConsoleController {
     @GetMapping("/console/services/{name}")
     String detail(@PathVariable String name, Authentication who, Model model) {
         ServiceAccess access = ServiceAccess.of(who);
+        ServiceDefinition definition = catalog.service(name, access);
         model.addAttribute("page", catalog.page(name, access));
-        model.addAttribute("definition", catalog.service(name, access));
+        model.addAttribute("definition", definition);
         model.addAttribute("downtimes", downtimes.list(name, false, access));
+        model.addAttribute("sla", slaExplanation(definition));
         return DETAIL_VIEW;
     }
 
@@ -110,6 +120,16 @@ class ServiceConsoleController {
                 element -> ServiceCatalog.elementStatus(element, statuses, modules),
                 name -> "/console/services/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8)));
         return MAP_VIEW;
+    }
+
+    /** Null without an SLA; else its meaning, counted over the window that ends now (as the live figure is). */
+    private SlaExplanation slaExplanation(ServiceDefinition service) {
+        if (service.sla() == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        return SlaExplanation.of(service.sla(),
+                slaSamples.compliance(service.name(), now.minus(service.sla().interval()), now, service.sla().limit()));
     }
 
     private static String run(String service, RedirectAttributes flash, String done, Supplier<Object> action) {

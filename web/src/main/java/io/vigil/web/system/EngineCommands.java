@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,12 +19,22 @@ import java.util.concurrent.TimeoutException;
  * Hands what a person asks (incident steps, service tree replacement, downtimes) to the engine
  * thread and turns its answer into HTTP terms: the future completes normally once the command's
  * effects are committed, or fails with a ResponseStatusException (404 unknown target, 409
- * refused, 503 engine too slow). Used by the API and the console alike.
+ * refused, 503 engine too slow). A command on several targets answers each target in the same
+ * terms. Used by the API and the console alike.
  */
 @Component
 public class EngineCommands {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * What became of one target of a command on several.
+     *
+     * @param status 200 done, 404 not found, 409 refused
+     * @param reason why not; null when done
+     */
+    public record TargetAnswer(long id, HttpStatus status, String reason) {
+    }
 
     private final EngineInbox inbox;
     private final Duration timeout;
@@ -53,14 +64,25 @@ public class EngineCommands {
                                 + " look at it before you retry")
                                 : new IllegalStateException("the engine failed to run " + command, failure);
                     }
-                    if (result.kind() == CommandResult.Kind.NOT_FOUND) {
-                        throw new ResponseStatusException(HttpStatus.NOT_FOUND, result.error());
-                    }
-                    if (result.kind() == CommandResult.Kind.CONFLICT) {
-                        throw new ResponseStatusException(HttpStatus.CONFLICT, result.error());
+                    if (!result.ok()) {
+                        throw new ResponseStatusException(statusOf(result), result.error());
                     }
                     return result;
                 });
+    }
+
+    /** Runs a command on several targets, answering each of them in the order the engine took them. */
+    public CompletableFuture<List<TargetAnswer>> executeEach(EngineCommand command, String subject) {
+        return execute(command, subject).thenApply(done -> done.each().entrySet().stream()
+                .map(e -> new TargetAnswer(e.getKey(), statusOf(e.getValue()), e.getValue().error())).toList());
+    }
+
+    private static HttpStatus statusOf(CommandResult result) {
+        return switch (result.kind()) {
+            case DONE -> HttpStatus.OK;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
     }
 
     /** 503 with a Retry-After: the command's outcome is not known yet. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +82,90 @@ class ConsoleIT extends ServerTestSupport {
 
         admin.submit(page, page + "/resolve");
         assertThat(admin.get(page).body()).contains("Incident " + incidentId + " resolved.").contains(">RESOLVED<");
-        assertThat(admin.get("/console/incidents/rows?state=RESOLVED").body()).contains(">web09<");
+        assertThat(admin.get("/console/incidents/rows?state=RESOLVED").body()).contains(">web09/http<");
+    }
+
+    @Test
+    void shouldEnableOnlyTheStepTheIncidentWaitsForAndSayWhyTheOtherIsOff() {
+        post("{\"source\":\"nagios\",\"resource\":\"steps-host\",\"check\":\"http\",\"status\":\"CRITICAL\"}");
+        String page = "/console/incidents/" + awaitIncident("steps-host");
+
+        String open = admin.get(page).body();
+        assertThat(button(open, "Acknowledge")).doesNotContain("disabled").contains("title=\"Take the incident: stops its escalation\"");
+        assertThat(button(open, "Resolve")).contains("disabled")
+                .contains("title=\"Acknowledge it first: the incident waits for Acknowledge\"");
+        assertThat(open).contains("<dt>Waits for</dt><dd>Acknowledge</dd>");
+
+        admin.submit(page, page + "/acknowledge");
+        String acknowledged = admin.get(page).body();
+        assertThat(button(acknowledged, "Acknowledge")).contains("disabled").contains("title=\"Already acknowledged by admin\"");
+        assertThat(button(acknowledged, "Resolve")).doesNotContain("disabled");
+    }
+
+    @Test
+    void shouldShowTheElementsStatusNowAndResolveTheSelectedIncidentsInOneStep() {
+        long recovered = incidentFor("bulk-recovered");
+        long stillCritical = incidentFor("bulk-critical");
+        post("{\"source\":\"nagios\",\"resource\":\"bulk-recovered\",\"check\":\"ping\",\"status\":\"NORMAL\"}");
+        Eventually.await("bulk-recovered back to NORMAL", PIPELINE, () -> Optional.of(row(admin.get("/console/incidents").body(), recovered))
+                .filter(row -> row.contains("class=\"badge NORMAL\">NORMAL<")));
+
+        String filtered = admin.get("/console/incidents?state=UNRESOLVED&currentStatus=NORMAL").body();
+        assertThat(filtered).contains("data-incident=\"" + recovered + "\"").doesNotContain("data-incident=\"" + stillCritical + "\"");
+        assertThat(row(filtered, recovered)).contains("name=\"ids\" value=\"" + recovered + "\"").contains(">bulk-recovered/ping<");
+        assertThat(filtered).contains("Resolve selected").doesNotContain("onchange=");
+        assertThat(admin.get("/console/incidents/rows?state=UNRESOLVED&currentStatus=NORMAL").body())
+                .contains("data-incident=\"" + recovered + "\"").doesNotContain("data-incident=\"" + stillCritical + "\"");
+
+        Response resolved = admin.postForm("/console/incidents/resolve", "ids=" + recovered + "&ids=" + stillCritical
+                + "&ids=999999&state=UNRESOLVED&currentStatus=NORMAL&_csrf=" + ConsoleSession.csrfToken(filtered));
+
+        assertThat(resolved.status()).isEqualTo(302);
+        assertThat(resolved.header("Location")).endsWith("/console/incidents?state=UNRESOLVED&currentStatus=NORMAL");
+        assertThat(admin.get("/console/incidents?state=UNRESOLVED&currentStatus=NORMAL").body()).contains("Resolved 2 incidents.")
+                .contains("Not resolved: incident 999999 has no running process (it does not exist or was resolved).");
+        String after = admin.get("/console/incidents").body();
+        assertThat(row(after, recovered)).contains(">RESOLVED<").doesNotContain("name=\"ids\"");
+        assertThat(row(after, stillCritical)).contains(">RESOLVED<");
+        String detail = admin.get("/console/incidents/" + recovered).body();
+        assertThat(detail).contains("task Acknowledge completed").contains("task Resolve completed").contains("by admin");
+    }
+
+    @Test
+    void shouldAskForASelectionBeforeResolving() {
+        String list = admin.get("/console/incidents").body();
+
+        admin.postForm("/console/incidents/resolve", "_csrf=" + ConsoleSession.csrfToken(list));
+
+        assertThat(admin.get("/console/incidents").body()).contains("Select the incidents to resolve first.");
+    }
+
+    @Test
+    void shouldShowTimesAsUtcForTheBrowserToMakeLocal() {
+        post("{\"source\":\"nagios\",\"resource\":\"time-host\",\"check\":\"cpu\",\"status\":\"CRITICAL\"}");
+        long incidentId = awaitIncident("time-host");
+
+        Pattern utc = Pattern.compile("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC</time>");
+        assertThat(utc.matcher(admin.get("/console/events").body()).find()).as("events list").isTrue();
+        assertThat(utc.matcher(row(admin.get("/console/incidents").body(), incidentId)).find()).as("incidents list").isTrue();
+        assertThat(utc.matcher(admin.get("/console/incidents/" + incidentId).body()).find()).as("incident page").isTrue();
+        assertThat(admin.get("/console/audit").body()).containsPattern("<time datetime=\"[^\"]+Z\" data-precision=\"ms\">[^<]+ UTC</time>");
+    }
+
+    @Test
+    void shouldShowWhatAFiringDidByKindAndFieldsWithReadableTimes() {
+        post("{\"source\":\"nagios\",\"resource\":\"outcome-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+        long incidentId = awaitIncident("outcome-host");
+        String firingLink = Pattern.compile("/console/audit/firings/\\d+").matcher(admin.get("/console/incidents/" + incidentId).body())
+                .results().findFirst().orElseThrow().group();
+
+        String firing = admin.get(firingLink).body();
+
+        assertThat(firing).contains("<strong>incident-opened</strong>").doesNotContain("IncidentOpened[")
+                .contains("<span class=\"name\">incidentId</span>").contains("<span class=\"value\">" + incidentId + "</span>")
+                .contains("<span class=\"value\">outcome-host/disk is CRITICAL</span>")
+                .containsPattern("<span class=\"name\">at</span>\\s*<time datetime=\"[^\"]+Z\"")
+                .doesNotContain(">service</span>");
     }
 
     @Test
@@ -130,6 +214,25 @@ class ConsoleIT extends ServerTestSupport {
         Response response = api.postJson("/api/v1/events", token(Role.INTEGRATOR), json);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json().get("ids").get(0).asLong();
+    }
+
+    private long incidentFor(String resource) {
+        post("{\"source\":\"nagios\",\"resource\":\"" + resource + "\",\"check\":\"ping\",\"status\":\"CRITICAL\"}");
+        return awaitIncident(resource);
+    }
+
+    /** The list row of an incident. */
+    private static String row(String page, long incidentId) {
+        Matcher row = Pattern.compile("<tr data-incident=\"" + incidentId + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(row.find()).as("a row for incident " + incidentId).isTrue();
+        return row.group(1);
+    }
+
+    /** The form button with this label. */
+    private static String button(String page, String label) {
+        Matcher button = Pattern.compile("<button[^>]*>" + label + "</button>").matcher(page);
+        assertThat(button.find()).as("a " + label + " button").isTrue();
+        return button.group();
     }
 
     private long awaitIncident(String resource) {

@@ -127,7 +127,7 @@ class PipelineIT extends ServerTestSupport {
         assertThat(badLimit.json().get("detail").asString())
                 .isEqualTo("parameter \"limit\" has the bad value \"abc\": expected a whole number");
         assertThat(badState.json().get("detail").asString())
-                .isEqualTo("parameter \"state\" has the bad value \"closed\": expected one of ACKNOWLEDGED, OPEN, RESOLVED");
+                .isEqualTo("parameter \"state\" has the bad value \"closed\": expected one of ACKNOWLEDGED, OPEN, RESOLVED, UNRESOLVED");
     }
 
     @Test

@@ -79,6 +79,38 @@ class ServiceConsoleIT extends ServerTestSupport {
     }
 
     @Test
+    void shouldExplainWhatTheSlaFigureMeans() {
+        awaitStatuses();
+
+        String page = admin.get("/console/services/webapp").body();
+
+        assertThat(page).contains("limit 95 % over 1h, a sample every 5m")
+                .contains("A sample complies when the service is NORMAL; WARNING and CRITICAL fail (compliesWhen: NORMAL, the default;"
+                        + " a tree can set compliesWhen: NORMAL_OR_WARNING to let WARNING comply).")
+                .contains("Not enough samples yet for a settled figure: a full window holds 12 samples (one every 5m)");
+        assertThat(admin.get("/console/services/database").body()).contains("<dd class=\"muted\">none</dd>")
+                .doesNotContain("A sample complies");
+    }
+
+    @Test
+    void shouldShowAServiceIncidentAsItsServiceNotAsAnEmptyElement() {
+        awaitStatuses();
+        long incidentId = Eventually.await("an incident for service database", PIPELINE, () ->
+                api.get("/api/v1/incidents", TestServer.ADMIN).json().get("incidents").values().stream()
+                        .filter(i -> "database".equals(i.get("service").asString()))
+                        .map(i -> i.get("id").asLong()).findFirst());
+
+        Matcher row = Pattern.compile("<tr data-incident=\"" + incidentId + "\">(.*?)</tr>", Pattern.DOTALL)
+                .matcher(admin.get("/console/incidents").body());
+        String detail = admin.get("/console/incidents/" + incidentId).body();
+
+        assertThat(row.find()).isTrue();
+        assertThat(row.group(1)).contains("<td>service database</td>").contains("class=\"badge CRITICAL\">CRITICAL<")
+                .doesNotContain("null");
+        assertThat(detail).contains("href=\"/console/services/database\">service database</a>").doesNotContain("null / null");
+    }
+
+    @Test
     void shouldCountServicesPerLevelOnTheTreePage() {
         awaitStatuses();
 
@@ -124,7 +156,7 @@ class ServiceConsoleIT extends ServerTestSupport {
         assertThat(planned.status()).isEqualTo(302);
         assertThat(planned.header("Location")).endsWith(page);
         assertThat(admin.get(page).body()).contains("Downtime scheduled.").contains(">console window<")
-                .contains(">2099-02-01 22:00<").contains(">2099-02-01 23:30<");
+                .contains(">2099-02-01 22:00:00 UTC<").contains(">2099-02-01 23:30:00 UTC<");
         JsonNode downtimes = api.get("/api/v1/downtimes", TestServer.ADMIN).json().get("downtimes");
         assertThat(downtimes.values().stream().filter(d -> d.get("comment").asString().equals("console window"))
                 .map(d -> d.get("service").asString() + " by " + d.get("createdBy").asString()))

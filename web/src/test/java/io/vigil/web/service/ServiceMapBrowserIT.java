@@ -2,23 +2,16 @@ package io.vigil.web.service;
 
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
-import io.vigil.web.testing.Chromium;
+import io.vigil.web.testing.Browser;
+import io.vigil.web.testing.BrowserTestSupport;
 import io.vigil.web.testing.Eventually;
-import io.vigil.web.testing.ServerTestSupport;
 import io.vigil.web.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,24 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The service map in real headless Chromium: log in through the form, open the map of a small
  * tree, check the SVG's nodes, colours and edge weights, follow a node, and keep a screenshot
  * (target…/screenshots/service-map.png); all of it within the console's Content-Security-Policy.
- * Without Chromium the test is skipped, except in CI (env CI set), where a missing browser is a
- * failure.
+ * Without Chromium the test is skipped (see {@link Browser}).
  */
-class ServiceMapBrowserIT extends ServerTestSupport {
-
-    WebDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ServiceMapBrowserIT extends BrowserTestSupport {
 
     @Test
     void shouldDrawTheServiceMapColouredByStatusWithWeightsAndLinks() throws IOException {
@@ -61,11 +39,11 @@ class ServiceMapBrowserIT extends ServerTestSupport {
                 api.get("/api/v1/services/database", TestServer.ADMIN).json().get("service").get("status").asString())
                 .filter("CRITICAL"::equals));
 
-        Chromium.logInAsAdmin(browser, base());
-        browser.get(base() + "/console/service-map");
+        browser.logIn("admin", TestServer.ADMIN_PASSWORD);
+        browser.open("/console/service-map");
 
-        WebElement map = browser.findElement(By.id("service-map"));
-        screenshot();
+        WebElement map = driver.findElement(By.id("service-map"));
+        browser.screenshot("service-map");
         List<String> nodes = map.findElements(By.cssSelector("g.node")).stream().map(n -> n.getAttribute("data-node")).toList();
         assertThat(nodes).contains("service:webapp", "service:database", "service:office",
                 "module:webapp:router1/ping", "agent:webapp:web01", "module:database:db01/mysql");
@@ -79,9 +57,9 @@ class ServiceMapBrowserIT extends ServerTestSupport {
                 .contains("W 3 C 5", "W 0.5 C 1.2", "critical");
 
         map.findElement(By.cssSelector("g.node[data-node='service:database'] a")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/services/database");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("database").contains("CRITICAL");
-        assertThat(Chromium.policyViolations(browser)).as("Content-Security-Policy violations").isEmpty();
+        assertThat(driver.getCurrentUrl()).endsWith("/console/services/database");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("database").contains("CRITICAL");
+        assertThat(browser.policyViolations()).as("Content-Security-Policy violations").isEmpty();
     }
 
     private static String statusOf(WebElement map, String node) {
@@ -90,16 +68,5 @@ class ServiceMapBrowserIT extends ServerTestSupport {
 
     private static String fill(WebElement map, String node) {
         return map.findElement(By.cssSelector("g.node[data-node='" + node + "'] rect")).getCssValue("fill");
-    }
-
-    private void screenshot() throws IOException {
-        Path dir = Path.of(System.getProperty("vigil.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve("service-map.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
     }
 }
