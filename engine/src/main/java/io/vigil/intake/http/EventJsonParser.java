@@ -43,8 +43,9 @@ public final class EventJsonParser {
      * @throws EventValidationException naming each bad field with its index and value
      */
     public List<EventDraft> parseBody(byte[] body, String transport) {
+        requireUtf8Text(body);
         FieldErrors errors = new FieldErrors(MAX_REPORTED_ERRORS);
-        EventObjectReader reader = new EventObjectReader(body, clock.instant(), transport, errors);
+        EventObjectReader reader = new EventObjectReader(body, clock.instant(), transport, limits, errors);
         List<EventDraft> drafts;
         try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), body)) {
             drafts = readDocument(json, reader, errors);
@@ -56,6 +57,24 @@ public final class EventJsonParser {
         }
         errors.throwIfAny();
         return drafts;
+    }
+
+    /**
+     * Refuses a body that is not UTF-8 (RFC 8259 section 8.1) or that holds text no event may
+     * carry: bytes that are not strict UTF-8 and lone surrogate escapes, which Jackson would pass
+     * on and the database store as '?'.
+     */
+    private static void requireUtf8Text(byte[] body) {
+        String encoding = BodyEncoding.detectOtherThanUtf8(body);
+        if (encoding != null) {
+            throw new EventValidationException(EventValidationException.Kind.NOT_UTF8, List.of(FieldError.ofBody(
+                    "the body is " + encoding + ": it must be UTF-8 JSON (RFC 8259 section 8.1)")), 1);
+        }
+        JsonTextCheck.Problem problem = JsonTextCheck.firstProblem(body);
+        if (problem != null) {
+            JsonLocator.Place place = JsonLocator.locate(body, problem.offset());
+            throw new EventValidationException(new FieldError(place.index(), place.field(), null, problem.describe()));
+        }
     }
 
     private List<EventDraft> readDocument(JsonParser json, EventObjectReader reader, FieldErrors errors) {

@@ -23,12 +23,14 @@ final class EventObjectReader {
     private final byte[] body;
     private final Instant receivedAt;
     private final String transport;
+    private final EventLimits limits;
     private final FieldErrors errors;
 
-    EventObjectReader(byte[] body, Instant receivedAt, String transport, FieldErrors errors) {
+    EventObjectReader(byte[] body, Instant receivedAt, String transport, EventLimits limits, FieldErrors errors) {
         this.body = body;
         this.receivedAt = receivedAt;
         this.transport = transport;
+        this.limits = limits;
         this.errors = errors;
     }
 
@@ -72,8 +74,12 @@ final class EventObjectReader {
         }
         requirePresent(seen, "source", index);
         requirePresent(seen, "resource", index);
+        int end = (int) json.currentLocation().getByteOffset();
+        if (end - start > limits.maxEventBytes()) {
+            errors.addTooLarge(index, "event of " + (end - start) + " bytes is over the limit of " + limits.maxEventBytes()
+                    + " bytes per event (its JSON text, whitespace included, is stored as sent)");
+        }
         if (errors.total() == 0) {
-            int end = (int) json.currentLocation().getByteOffset();
             String raw = new String(body, start, end - start, StandardCharsets.UTF_8);
             drafts.add(new EventDraft(receivedAt, occurredAt == null ? receivedAt : occurredAt, transport, source,
                     resource, check == null ? DEFAULT_CHECK : check, status, severity, message, attributes, raw));

@@ -8,24 +8,40 @@ import java.util.List;
  */
 public final class EventValidationException extends RuntimeException {
 
+    /** Why the request was refused, which decides the answer (400, 413 or 415). */
+    public enum Kind {
+        /** Something in the events is wrong (malformed JSON, bad values, invalid UTF-8). */
+        INVALID,
+        /** At least one event is larger than the journal will store per event: it can never be accepted as sent. */
+        TOO_LARGE,
+        /** The body is not UTF-8 (UTF-16 or UTF-32). */
+        NOT_UTF8
+    }
+
+    private final Kind kind;
     private final transient List<FieldError> errors;
     private final int totalErrors;
 
     public EventValidationException(FieldError error) {
-        this(List.of(error), 1);
+        this(Kind.INVALID, List.of(error), 1);
     }
 
     /**
      * @param errors      the errors to report, in the order found
      * @param totalErrors how many were found; more than {@code errors.size()} when the list was capped
      */
-    public EventValidationException(List<FieldError> errors, int totalErrors) {
+    public EventValidationException(Kind kind, List<FieldError> errors, int totalErrors) {
         super(message(errors, totalErrors));
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a validation exception needs at least one error");
         }
+        this.kind = kind;
         this.errors = List.copyOf(errors);
         this.totalErrors = totalErrors;
+    }
+
+    public Kind getKind() {
+        return kind;
     }
 
     public List<FieldError> getErrors() {

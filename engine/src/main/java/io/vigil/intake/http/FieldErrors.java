@@ -9,6 +9,7 @@ final class FieldErrors {
     private final int cap;
     private final List<FieldError> reported = new ArrayList<>();
     private int total;
+    private boolean tooLarge;
 
     FieldErrors(int cap) {
         this.cap = cap;
@@ -21,13 +22,20 @@ final class FieldErrors {
         }
     }
 
+    /** An event the journal would never store, whatever else is fixed: the request is answered as too large. */
+    void addTooLarge(int index, String message) {
+        tooLarge = true;
+        add(index, null, null, message);
+    }
+
     int total() {
         return total;
     }
 
     void throwIfAny() {
         if (total > 0) {
-            throw new EventValidationException(reported, total);
+            throw new EventValidationException(tooLarge ? EventValidationException.Kind.TOO_LARGE
+                    : EventValidationException.Kind.INVALID, reported, total);
         }
     }
 }

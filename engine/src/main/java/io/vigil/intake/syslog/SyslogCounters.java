@@ -8,6 +8,8 @@ public final class SyslogCounters {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong oversized = new AtomicLong();
+    private final AtomicLong connectionsClosed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
 
@@ -26,6 +28,16 @@ public final class SyslogCounters {
         return deadLettered.get();
     }
 
+    /** Messages longer than the maximum frame length (dead-lettered with their first bytes; also in {@link #deadLettered()}). */
+    public long oversized() {
+        return oversized.get();
+    }
+
+    /** TCP connections closed because an octet count exceeded the maximum frame length (the stream cannot be framed after it). */
+    public long connectionsClosed() {
+        return connectionsClosed.get();
+    }
+
     /** UDP events dropped because the intake kept refusing them (TCP never drops: it stops reading). */
     public long rejected() {
         return rejected.get();
@@ -42,6 +54,14 @@ public final class SyslogCounters {
 
     void deadLettered(int messages) {
         deadLettered.addAndGet(messages);
+    }
+
+    void oversized(int messages) {
+        oversized.addAndGet(messages);
+    }
+
+    void connectionClosed() {
+        connectionsClosed.incrementAndGet();
     }
 
     void submitted(int events) {

@@ -13,19 +13,29 @@ import java.util.List;
  * senders mix them in practice: a frame starting with a digit is octet-counted (RFC 6587
  * {@code LEN SP MSG}); anything else runs to the next LF (CRLF and NUL are tolerated too).
  *
- * <p>Bad input never closes the connection: an over-long frame is emitted as malformed (with
- * its first bytes) and the rest of it skipped, the declared length for octet counting, up to the
- * next LF otherwise, so the stream stays in step. A frame cut off by the end of the connection
- * is emitted too: a last line without LF is a message, a short octet-counted frame is malformed.
+ * <p>A frame longer than {@code maxFrameLength} is emitted as oversized, with its first bytes
+ * (at most {@value #OVERSIZED_HEAD_BYTES}), and never becomes an event:
+ * <ul>
+ * <li>An over-long line is skipped up to its LF, and reading resumes after it.
+ * <li>An octet count over the maximum ends the connection: the count is the only framing there
+ *     is, and nothing tells a long message that was really sent from a wrong count (a bogus
+ *     {@code 999999999} would otherwise swallow the rest of the stream unseen). Skipping the
+ *     declared length or guessing a restart point cannot be done reliably, so the frame is
+ *     reported and the sender made to reconnect (syslog-ng does the same).
+ * </ul>
+ * A frame cut off by the end of the connection is emitted too: a last line without LF is a
+ * message, a short octet-counted frame is malformed.
  */
 final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
+    static final int OVERSIZED_HEAD_BYTES = 1024;
     private static final int MAX_COUNT_DIGITS = 9;
-    private static final int KEPT_OF_OVERSIZED_FRAME = 1024;
 
     private final int maxFrameLength;
-    private long skipBytes;
+    /** Bytes of the line being read already known to hold no LF or NUL, so they are not scanned again. */
+    private int lineScanned;
     private boolean skipLine;
+    private boolean discardAll;
 
     SyslogFrameDecoder(int maxFrameLength) {
         this.maxFrameLength = maxFrameLength;
@@ -33,15 +43,21 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (skipBytes > 0 || skipLine) {
-            skipRestOfOversizedFrame(in);
+        if (discardAll) {
+            in.skipBytes(in.readableBytes());
             return;
         }
-        skipSeparators(in);
+        if (skipLine) {
+            skipRestOfLine(in);
+            return;
+        }
+        if (lineScanned == 0) {
+            skipSeparators(in);
+        }
         if (!in.isReadable()) {
             return;
         }
-        int header = octetCountHeaderLength(in);
+        int header = lineScanned > 0 ? -1 : octetCountHeaderLength(in);
         if (header > 0) {
             decodeOctetCounted(in, header, out);
         } else if (header < 0) {
@@ -53,9 +69,11 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
     /** decode() has taken every complete frame; what is left was cut off by the end of the connection. */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (skipBytes == 0 && !skipLine) {
-            skipSeparators(in);
-            int header = in.isReadable() ? octetCountHeaderLength(in) : 0;
+        if (!discardAll && !skipLine) {
+            if (lineScanned == 0) {
+                skipSeparators(in);
+            }
+            int header = in.isReadable() && lineScanned == 0 ? octetCountHeaderLength(in) : 0;
             if (header > 0) {
                 long length = declaredLength(in, header);
                 out.add(SyslogFrame.malformed("connection closed inside an octet-counted frame: got "
@@ -70,11 +88,11 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
     private void decodeOctetCounted(ByteBuf in, int header, List<Object> out) {
         long length = declaredLength(in, header);
         if (length > maxFrameLength) {
-            in.skipBytes(header);
-            int kept = (int) Math.min(in.readableBytes(), Math.min(length, KEPT_OF_OVERSIZED_FRAME));
-            out.add(SyslogFrame.malformed("frame of " + length + " bytes exceeds the maximum of " + maxFrameLength
-                    + " (octet count)", ByteBufUtil.getBytes(in.readSlice(kept))));
-            skipBytes = length - kept;
+            out.add(SyslogFrame.oversized("octet count " + length + " exceeds the maximum frame length of " + maxFrameLength
+                    + " bytes; connection closed, as the stream cannot be framed after a count that may be wrong",
+                    head(in), true));
+            discardAll = true;
+            in.skipBytes(in.readableBytes());
         } else if (in.readableBytes() >= header + length) {
             in.skipBytes(header);
             out.add(SyslogFrame.message(ByteBufUtil.getBytes(in.readSlice((int) length))));
@@ -83,26 +101,32 @@ final class SyslogFrameDecoder extends ByteToMessageDecoder {
 
     private void decodeLine(ByteBuf in, List<Object> out) {
         int searched = Math.min(in.readableBytes(), maxFrameLength + 1);
-        int end = in.forEachByte(in.readerIndex(), searched, b -> b != '\n' && b != 0);
+        int end = searched > lineScanned
+                ? in.forEachByte(in.readerIndex() + lineScanned, searched - lineScanned, b -> b != '\n' && b != 0) : -1;
         if (end >= 0) {
             int length = end - in.readerIndex();
             boolean crlf = length > 0 && in.getByte(end - 1) == '\r';
             out.add(SyslogFrame.message(ByteBufUtil.getBytes(in.readSlice(crlf ? length - 1 : length))));
             in.skipBytes(crlf ? 2 : 1);
+            lineScanned = 0;
         } else if (in.readableBytes() > maxFrameLength) {
-            out.add(SyslogFrame.malformed("line longer than " + maxFrameLength + " bytes without a line feed",
-                    ByteBufUtil.getBytes(in.readSlice(maxFrameLength))));
+            out.add(SyslogFrame.oversized("line longer than " + maxFrameLength + " bytes without a line feed; skipped to the next one",
+                    head(in), false));
+            in.skipBytes(maxFrameLength + 1);
+            lineScanned = 0;
             skipLine = true;
+            skipRestOfLine(in);
+        } else {
+            lineScanned = searched;
         }
     }
 
-    private void skipRestOfOversizedFrame(ByteBuf in) {
-        if (skipBytes > 0) {
-            int skipped = (int) Math.min(skipBytes, in.readableBytes());
-            in.skipBytes(skipped);
-            skipBytes -= skipped;
-            return;
-        }
+    /** The first bytes of an oversized frame, for its dead letter (the reader index is left where it was). */
+    private byte[] head(ByteBuf in) {
+        return ByteBufUtil.getBytes(in, in.readerIndex(), Math.min(in.readableBytes(), Math.min(OVERSIZED_HEAD_BYTES, maxFrameLength)));
+    }
+
+    private void skipRestOfLine(ByteBuf in) {
         int lineFeed = in.forEachByte(b -> b != '\n');
         if (lineFeed < 0) {
             in.skipBytes(in.readableBytes());

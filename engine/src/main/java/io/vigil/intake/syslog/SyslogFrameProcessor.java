@@ -34,6 +34,12 @@ final class SyslogFrameProcessor {
         counters.received(1);
         Instant receivedAt = clock.instant();
         if (frame.isMalformed()) {
+            if (frame.oversized()) {
+                counters.oversized(1);
+            }
+            if (frame.closesConnection()) {
+                counters.connectionClosed();
+            }
             deadLetter(receivedAt, peer, frame.malformedReason(), frame.bytes());
             return;
         }

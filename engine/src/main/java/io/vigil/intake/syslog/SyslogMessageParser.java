@@ -16,7 +16,9 @@ import java.util.Map;
  * send) into an event draft: HOSTNAME → resource (the peer when missing), APP-NAME/TAG → check
  * ("syslog" when missing), PRI → severity with the facility kept as attribute {@code facility},
  * PROCID, MSGID and structured data → attributes, the peer → source ("syslog:10.0.0.7"). There is
- * no status: the rules derive it from the severity. Thread-safe.
+ * no status: the rules derive it from the severity. A MSG longer than an event's message may be
+ * (64 Ki characters) is cut and the event flagged {@code truncated=true}; the raw line keeps it
+ * whole. Thread-safe.
  */
 public final class SyslogMessageParser {
 
@@ -52,10 +54,17 @@ public final class SyslogMessageParser {
         } else {
             message = rfc3164.parse(in, priority, receivedAt);
         }
+        BoundedAttributes attributes = attributes(message);
+        String text = message.message();
+        if (text.length() > EventLimits.MAX_MESSAGE_CHARS) {
+            int end = EventLimits.MAX_MESSAGE_CHARS;
+            text = text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+            attributes.markTruncated();
+        }
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
                 "syslog:" + peer, message.hostname() == null ? peer : message.hostname(),
                 message.appName() == null ? DEFAULT_CHECK : message.appName(), null, Severity.ofCode(priority & 7),
-                message.message(), attributes(message), line);
+                text, attributes.map, line);
     }
 
     private static int priority(TextCursor in) {
@@ -76,18 +85,19 @@ public final class SyslogMessageParser {
         return value;
     }
 
-    private static Map<String, String> attributes(SyslogMessage message) {
+    private static BoundedAttributes attributes(SyslogMessage message) {
         BoundedAttributes attributes = new BoundedAttributes();
         attributes.put("facility", FACILITIES.get(message.priority() >> 3));
         attributes.put("procid", message.procId());
         attributes.put("msgid", message.msgId());
         message.structuredData().forEach(attributes::put);
-        return attributes.map;
+        return attributes;
     }
 
     /**
      * Attributes within the journal's budget (a long structured data section would not fit its
-     * column): what does not fit is dropped, flagged with truncated=true; the raw line keeps it all.
+     * column): what does not fit is dropped, flagged with truncated=true (as is a cut message);
+     * the raw line keeps it all.
      */
     private static final class BoundedAttributes {
 
@@ -102,11 +112,15 @@ public final class SyslogMessageParser {
             }
             int size = key.length() + value.length();
             if (size > left || key.length() > EventLimits.MAX_NAME_CHARS) {
-                map.put(TRUNCATED, "true");
+                markTruncated();
                 return;
             }
             left -= size;
             map.put(key, value);
+        }
+
+        void markTruncated() {
+            map.put(TRUNCATED, "true");
         }
     }
 

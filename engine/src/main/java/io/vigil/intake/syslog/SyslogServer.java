@@ -115,8 +115,9 @@ public final class SyslogServer implements AutoCloseable {
         group = null;
         udp = null;
         tcp = null;
-        log.info("syslog stopped: {} received, {} accepted, {} dead letters, {} rejected", counters.received(),
-                counters.accepted(), counters.deadLettered(), counters.rejected());
+        log.info("syslog stopped: {} received, {} accepted, {} dead letters ({} oversized), {} rejected, {} connections "
+                        + "closed for a bad octet count", counters.received(), counters.accepted(), counters.deadLettered(),
+                counters.oversized(), counters.rejected(), counters.connectionsClosed());
     }
 
     private Bootstrap udpBootstrap() {
@@ -124,12 +125,13 @@ public final class SyslogServer implements AutoCloseable {
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 // Netty reads datagrams into 2 KiB buffers by default, which would cut long messages.
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.maxFrameLength()))
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength())))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
                         channel.pipeline().addLast("intake",
-                                new SyslogUdpHandler(frames, submitter(channel, settings.udpRetryFor())));
+                                new SyslogUdpHandler(frames, submitter(channel, settings.udpRetryFor()), settings.maxFrameLength()));
                     }
                 });
     }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The end of one TCP connection's pipeline: parses its frames and submits them, one batch per
@@ -16,6 +17,7 @@ import java.io.IOException;
 final class SyslogTcpHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogTcpHandler.class);
+    private static final RateLimitedLog closings = new RateLimitedLog(log, Duration.ofSeconds(10));
 
     private final SyslogFrameProcessor frames;
     private final SyslogBatchSubmitter submitter;
@@ -33,7 +35,14 @@ final class SyslogTcpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        frames.process((SyslogFrame) msg, peer, submitter);
+        SyslogFrame frame = (SyslogFrame) msg;
+        frames.process(frame, peer, submitter);
+        if (frame.closesConnection()) {
+            // What was read before the bad frame is submitted and committed as usual; the sender must reconnect.
+            closings.warn("closing the syslog connection from " + peer + ": " + frame.malformedReason());
+            submitter.flush();
+            ctx.close();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.vigil.intake.syslog;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,18 +16,39 @@ import java.util.Arrays;
  */
 final class SyslogUdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
+    /** The largest UDP payload is 65,527 bytes (IPv6); a receive buffer of this size never cuts one. */
+    private static final int LARGEST_DATAGRAM = 65_536;
+
     private final SyslogFrameProcessor frames;
     private final SyslogBatchSubmitter submitter;
+    private final int maxFrameLength;
 
-    SyslogUdpHandler(SyslogFrameProcessor frames, SyslogBatchSubmitter submitter) {
+    SyslogUdpHandler(SyslogFrameProcessor frames, SyslogBatchSubmitter submitter, int maxFrameLength) {
         this.frames = frames;
         this.submitter = submitter;
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    /**
+     * The receive buffer size for datagrams: one byte more than the longest frame, so that a longer
+     * datagram, which the kernel cuts to the buffer silently, is still seen to be too long.
+     */
+    static int receiveBufferSize(int maxFrameLength) {
+        return Math.min(maxFrameLength + 1, LARGEST_DATAGRAM);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        byte[] datagram = withoutOctetCount(ByteBufUtil.getBytes(packet.content()));
-        frames.process(SyslogFrame.message(datagram), PeerAddress.of(packet.sender()), submitter);
+        ByteBuf content = packet.content();
+        String peer = PeerAddress.of(packet.sender());
+        if (content.readableBytes() > maxFrameLength) {
+            byte[] head = ByteBufUtil.getBytes(content, content.readerIndex(),
+                    Math.min(SyslogFrameDecoder.OVERSIZED_HEAD_BYTES, maxFrameLength));
+            frames.process(SyslogFrame.oversized("datagram longer than " + maxFrameLength + " bytes", head, false), peer,
+                    submitter);
+            return;
+        }
+        frames.process(SyslogFrame.message(withoutOctetCount(ByteBufUtil.getBytes(content))), peer, submitter);
     }
 
     @Override

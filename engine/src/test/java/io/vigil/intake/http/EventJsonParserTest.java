@@ -6,10 +6,13 @@ import io.vigil.model.Severity;
 import io.vigil.model.Status;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +26,8 @@ class EventJsonParserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T06:30:00Z");
     private final EventJsonParser parser = new EventJsonParser(Clock.fixed(NOW, ZoneOffset.UTC), EventLimits.DEFAULT);
+    /** Events of at most 1 KiB. */
+    private final EventJsonParser small = new EventJsonParser(Clock.fixed(NOW, ZoneOffset.UTC), new EventLimits(10, 1024));
 
     @Test
     void shouldParseEveryFieldOfASingleObject() {
@@ -232,7 +237,7 @@ class EventJsonParserTest {
 
     @Test
     void shouldAcceptExactlyTheLimit() {
-        EventJsonParser small = new EventJsonParser(Clock.fixed(NOW, ZoneOffset.UTC), new EventLimits(3));
+        EventJsonParser small = new EventJsonParser(Clock.fixed(NOW, ZoneOffset.UTC), new EventLimits(3, EventLimits.DEFAULT_MAX_EVENT_BYTES));
 
         assertThat(small.parseBody(("[" + event("") + "," + event("") + "," + event("") + "]").getBytes(StandardCharsets.UTF_8),
                 "rest")).hasSize(3);
@@ -285,6 +290,119 @@ class EventJsonParserTest {
                 .isEqualTo("{\"source\":\"bench\",\"resource\":\"host-9999\",\"severity\":\"err\",\"message\":\"m\"}");
     }
 
+    @Test
+    void shouldRefuseAnEventWhoseTextIsOverTheLimitNamingItsIndexAndSize() {
+        String padded = "{\"source\":\"s\"," + " ".repeat(2_000) + "\"resource\":\"r\"}";
+
+        EventValidationException e = refusedBy(small, "[" + event("") + "," + padded + "]");
+
+        assertThat(e.getKind()).isEqualTo(EventValidationException.Kind.TOO_LARGE);
+        assertThat(e).hasMessage("events[1]: event of 2029 bytes is over the limit of 1024 bytes per event "
+                + "(its JSON text, whitespace included, is stored as sent)");
+    }
+
+    @Test
+    void shouldAcceptAnEventOfExactlyTheLimit() {
+        String exact = event("\"message\":\"" + "m".repeat(1024 - event("\"message\":\"\"").length()) + "\"");
+
+        assertThat(small.parseBody(exact.getBytes(StandardCharsets.UTF_8), "rest")).singleElement()
+                .satisfies(draft -> assertThat(draft.raw()).hasSize(1024));
+        assertThat(refusedBy(small, exact.replace("{", "{ "))).hasMessageStartingWith("event of 1025 bytes is over the limit of 1024 bytes per event");
+    }
+
+    @Test
+    void shouldReportEveryOtherErrorBesideTheSizeAndStillAnswerTooLarge() {
+        String body = "[{\"source\":\"s\"},{\"source\":\"s\",\"resource\":\"r\",\"message\":\"" + "m".repeat(1100) + "\"}]";
+
+        EventValidationException e = refusedBy(small, body);
+
+        assertThat(e.getKind()).isEqualTo(EventValidationException.Kind.TOO_LARGE);
+        assertThat(e.getErrors()).extracting(FieldError::path).containsExactly("events[0].resource", "events[1]");
+    }
+
+    @Test
+    void shouldRefuseNonsensicalEventSizeLimits() {
+        assertThatThrownBy(() -> new EventLimits(10, 1023)).hasMessage("max event size must be 1024 to 2097152 bytes, got 1023");
+        assertThatThrownBy(() -> new EventLimits(10, 2 * 1024 * 1024 + 1))
+                .hasMessage("max event size must be 1024 to 2097152 bytes, got 2097153");
+    }
+
+    @Test
+    void shouldRefuseUtf16AndUtf32BodiesAsNotUtf8() {
+        String json = event("");
+
+        assertNotUtf8(json.getBytes(StandardCharsets.UTF_16), "UTF-16BE (byte order mark FE FF)");
+        assertNotUtf8(json.getBytes(StandardCharsets.UTF_16LE), "UTF-16LE (NUL bytes xx 00 xx 00 at the start)");
+        assertNotUtf8(withPrefix(new byte[] {(byte) 0xFF, (byte) 0xFE}, json.getBytes(StandardCharsets.UTF_16LE)),
+                "UTF-16LE (byte order mark FF FE)");
+        assertNotUtf8(json.getBytes(StandardCharsets.UTF_16BE), "UTF-16BE (NUL bytes 00 xx 00 xx at the start)");
+        assertNotUtf8(json.getBytes(Charset.forName("UTF-32LE")), "UTF-32LE (NUL bytes xx 00 00 00 at the start)");
+        assertNotUtf8(json.getBytes(Charset.forName("UTF-32BE")), "UTF-32BE (NUL bytes 00 00 00 xx at the start)");
+    }
+
+    @Test
+    void shouldIgnoreAUtf8ByteOrderMark() {
+        byte[] body = withPrefix(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, event("").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parser.parseBody(body, "rest")).singleElement().satisfies(draft -> assertThat(draft.raw()).isEqualTo(event("")));
+    }
+
+    @Test
+    void shouldRefuseOverlongUtf8NamingTheByteOffsetAndField() {
+        byte[] body = utf8WithBytes("[" + event("") + ",{\"source\":\"s\",\"resource\":\"r\",\"message\":\"a", 0xC0, 0xAF, "\"}]");
+
+        EventValidationException e = refusedBytes(body);
+
+        assertThat(e.getKind()).isEqualTo(EventValidationException.Kind.INVALID);
+        assertThat(e).hasMessage("events[1].message: invalid UTF-8 at byte offset 72: overlong encoding C0 AF "
+                + "(JSON text must be UTF-8, RFC 8259 section 8.1)");
+    }
+
+    @Test
+    void shouldRefuseEveryKindOfInvalidUtf8() {
+        assertThat(refusedBytes(utf8WithBytes("{\"source\":\"", 0xE0, 0x80, 0xAF, "\",\"resource\":\"r\"}")))
+                .hasMessage("source: invalid UTF-8 at byte offset 11: overlong encoding E0 80 AF (JSON text must be UTF-8, RFC 8259 section 8.1)");
+        assertThat(refusedBytes(utf8WithBytes(MESSAGE_OPEN, 0xF4, 0x90, 0x80, 0x80, "\"}")))
+                .hasMessage("message: invalid UTF-8 at byte offset 40: code point above U+10FFFF F4 90 80 80 "
+                        + "(JSON text must be UTF-8, RFC 8259 section 8.1)");
+        assertThat(refusedBytes(utf8WithBytes(MESSAGE_OPEN, 0xF5, 0x80, 0x80, 0x80, "\"}")))
+                .hasMessageContaining("message: invalid UTF-8 at byte offset 40: byte F5 never appears in UTF-8");
+        assertThat(refusedBytes(utf8WithBytes(MESSAGE_OPEN, 0xED, 0xA0, 0x80, "\"}")))
+                .hasMessageContaining("message: invalid UTF-8 at byte offset 40: encoded surrogate ED A0 80 (surrogates are not characters)");
+        assertThat(refusedBytes(utf8WithBytes(MESSAGE_OPEN, 0xE2, 0x82, "x\"}")))
+                .hasMessageContaining("message: invalid UTF-8 at byte offset 40: truncated sequence E2 82 "
+                        + "(expected a continuation byte, got 78)");
+        assertThat(refusedBytes(utf8WithBytes(event("\"attributes\":{\"team\":\""), 0x80, "\"}}")))
+                .hasMessageContaining("attributes.team: invalid UTF-8 at byte offset 52: unexpected continuation byte 80");
+        assertThat(refusedBytes(utf8WithBytes(event(""), 0xC3)))
+                .hasMessage("invalid UTF-8 at byte offset 29: truncated sequence C3 (expected a continuation byte, "
+                        + "got the end of the body) (JSON text must be UTF-8, RFC 8259 section 8.1)");
+    }
+
+    @Test
+    void shouldRefuseLoneSurrogateEscapesNamingTheByteOffsetAndField() {
+        assertThat(refused(event("\"message\":\"a\\uD800\"")))
+                .hasMessage("message: lone surrogate escape \\uD800 at byte offset 41: a high surrogate not followed by "
+                        + "a low surrogate escape (RFC 8259 section 8.2)");
+        assertThat(refused(event("\"message\":\"\\uD800\\u0041\"")))
+                .hasMessageStartingWith("message: lone surrogate escape \\uD800 at byte offset 40: a high surrogate not followed");
+        assertThat(refused("[" + event("\"attributes\":{\"k\":\"\\udc00\"}") + "]"))
+                .hasMessage("events[0].attributes.k: lone surrogate escape \\udc00 at byte offset 49: a low surrogate "
+                        + "without a high surrogate before it (RFC 8259 section 8.2)");
+        assertThat(refused("[{\"source\\uDBFF\":\"s\",\"resource\":\"r\"}]"))
+                .hasMessageStartingWith("events[0]: lone surrogate escape \\uDBFF at byte offset 9: a high surrogate");
+    }
+
+    @Test
+    void shouldAcceptSurrogatePairsAndEscapedBackslashesBeforeAU() {
+        assertThat(parseOne(event("\"message\":\"\\uD83D\\uDE00 ok\"")).message()).isEqualTo("\uD83D\uDE00 ok");
+        assertThat(parseOne(event("\"message\":\"\\\\uD800\"")).message()).isEqualTo("\\uD800");
+        assertThat(parseOne(event("\"message\":\"😀 über\"")).message()).isEqualTo("😀 über");
+    }
+
+    /** An event up to the opening quote of its message, at byte offset 40. */
+    private static final String MESSAGE_OPEN = "{\"source\":\"s\",\"resource\":\"r\",\"message\":\"";
+
     private static String event(String extraFields) {
         return "{\"source\":\"s\",\"resource\":\"r\"" + (extraFields.isEmpty() ? "" : "," + extraFields) + "}";
     }
@@ -295,7 +413,40 @@ class EventJsonParserTest {
         return drafts.get(0);
     }
 
+    private EventValidationException refusedBytes(byte[] body) {
+        return catchThrowableOfType(EventValidationException.class, () -> parser.parseBody(body, "rest"));
+    }
+
+    private void assertNotUtf8(byte[] body, String detected) {
+        EventValidationException e = refusedBytes(body);
+        assertThat(e.getKind()).isEqualTo(EventValidationException.Kind.NOT_UTF8);
+        assertThat(e).hasMessage("the body is " + detected + ": it must be UTF-8 JSON (RFC 8259 section 8.1)");
+    }
+
+    /** The UTF-8 text of the strings with the given raw bytes (ints) between them. */
+    private static byte[] utf8WithBytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer b) {
+                out.write(b);
+            } else {
+                out.writeBytes(part.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] withPrefix(byte[] prefix, byte[] rest) {
+        byte[] all = Arrays.copyOf(prefix, prefix.length + rest.length);
+        System.arraycopy(rest, 0, all, prefix.length, rest.length);
+        return all;
+    }
+
     private EventValidationException refused(String body) {
+        return refusedBy(parser, body);
+    }
+
+    private static EventValidationException refusedBy(EventJsonParser parser, String body) {
         return catchThrowableOfType(EventValidationException.class,
                 () -> parser.parseBody(body.getBytes(StandardCharsets.UTF_8), "rest"));
     }

@@ -34,7 +34,7 @@ final class SyslogChannels {
     EmbeddedChannel udp(SyslogSettings settings) {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(new SyslogUdpHandler(frames("syslog-udp"),
-                submitter(channel, settings, settings.udpRetryFor())));
+                submitter(channel, settings, settings.udpRetryFor()), settings.maxFrameLength()));
         return channel;
     }
 

@@ -55,30 +55,76 @@ class SyslogFrameDecoderTest {
     }
 
     @Test
-    void shouldReportAnOverlongLineAndCarryOnAfterIt() {
+    void shouldReportAnOverlongLineWithItsHeadAndCarryOnAfterIt() {
         write("x".repeat(300));
         write("x".repeat(300) + "\n<13>ok\n");
 
         List<SyslogFrame> frames = rawFrames();
 
         assertThat(frames).hasSize(2);
-        assertThat(frames.get(0).malformedReason()).isEqualTo("line longer than 480 bytes without a line feed");
+        assertThat(frames.get(0).malformedReason()).isEqualTo("line longer than 480 bytes without a line feed; skipped to the next one");
+        assertThat(frames.get(0).oversized()).isTrue();
+        assertThat(frames.get(0).closesConnection()).isFalse();
         assertThat(frames.get(0).bytes()).hasSize(480);
         assertThat(text(frames.get(1))).isEqualTo("<13>ok");
     }
 
     @Test
-    void shouldSkipAnOverlongOctetCountedFrameAndCarryOnAfterIt() {
-        write("1000 <13>" + "x".repeat(500));
-        write("x".repeat(496) + "5 <13>x");
+    void shouldKeepAtMostOneKibibyteOfAnOverlongLine() {
+        EmbeddedChannel wide = new EmbeddedChannel(new SyslogFrameDecoder(64 * 1024));
+        wide.writeInbound(Unpooled.copiedBuffer("y".repeat(70_000) + "\n<13>ok\n", StandardCharsets.UTF_8));
+
+        SyslogFrame oversized = wide.readInbound();
+        SyslogFrame next = wide.readInbound();
+
+        assertThat(oversized.bytes()).hasSize(1024);
+        assertThat(text(next)).isEqualTo("<13>ok");
+    }
+
+    @Test
+    void shouldFindTheEndOfALineSentByteByByte() {
+        String line = "<13>" + "z".repeat(470);
+        for (char c : (line + "\n<13>next\n").toCharArray()) {
+            write(String.valueOf(c));
+        }
+
+        assertThat(frames()).containsExactly(line, "<13>next");
+    }
+
+    @Test
+    void shouldReportABogusOctetCountAndTakeNothingMoreFromTheConnection() {
+        write("9 <13>hello999999999 <13>1 - host app - - - swallowed?\n<13>after\n");
+        write("<13>later\n");
+        channel.finish();
 
         List<SyslogFrame> frames = rawFrames();
 
         assertThat(frames).hasSize(2);
-        assertThat(frames.get(0).malformedReason()).isEqualTo("frame of 1000 bytes exceeds the maximum of 480 (octet count)");
-        assertThat(text(frames.get(0))).startsWith("<13>xxx");
-        assertThat(text(frames.get(1))).isEqualTo("<13>x");
-        assertThat(frames.get(1).isMalformed()).isFalse();
+        assertThat(text(frames.get(0))).isEqualTo("<13>hello");
+        assertThat(frames.get(1).malformedReason()).isEqualTo("octet count 999999999 exceeds the maximum frame length of 480"
+                + " bytes; connection closed, as the stream cannot be framed after a count that may be wrong");
+        assertThat(frames.get(1).oversized()).isTrue();
+        assertThat(frames.get(1).closesConnection()).isTrue();
+        assertThat(text(frames.get(1))).isEqualTo("999999999 <13>1 - host app - - - swallowed?\n<13>after\n");
+    }
+
+    @Test
+    void shouldTreatAnOctetCountJustOverTheMaximumTheSameWay() {
+        write("481 <13>" + "x".repeat(477) + "<13>next\n");
+
+        List<SyslogFrame> frames = rawFrames();
+
+        assertThat(frames).singleElement().satisfies(frame -> {
+            assertThat(frame.closesConnection()).isTrue();
+            assertThat(frame.bytes()).hasSize(480);
+        });
+    }
+
+    @Test
+    void shouldAcceptAnOctetCountedFrameOfExactlyTheMaximum() {
+        write("480 <13>" + "x".repeat(476) + "5 <13>x");
+
+        assertThat(frames()).containsExactly("<13>" + "x".repeat(476), "<13>x");
     }
 
     @Test

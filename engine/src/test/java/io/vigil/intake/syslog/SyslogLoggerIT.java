@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +114,71 @@ class SyslogLoggerIT {
         assertThat(garbage.reason()).isEqualTo("missing PRI: expected \"<\" at the start, got \"\\x16\\x03\\x01\uFFFD\\x01\"");
         assertThat(garbage.raw()).containsExactly(0x16, 0x03, 0x01, 0xa5, 0x01);
         assertThat(server.counters().deadLettered()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterABogusOctetCountAndCloseTheConnectionKeepingWhatCameBefore() throws Exception {
+        long closedBefore = server.counters().connectionsClosed();
+        try (Socket socket = new Socket("127.0.0.1", server.tcpPort())) {
+            socket.getOutputStream().write(("<13>Nov 21 06:30:40 web01 app: before the bogus count\n"
+                    + "999999999 <13>1 - web01 app - - - bogus\n"
+                    + "<13>Nov 21 06:30:40 web01 app: never framed\n").getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(closedByServer(socket)).as("the server closed the connection").isTrue();
+        }
+
+        awaitMessage("before the bogus count");
+        DeadLetter letter = awaitDeadLetter("octet count 999999999");
+        assertThat(letter.reason()).isEqualTo("octet count 999999999 exceeds the maximum frame length of 66560 bytes;"
+                + " connection closed, as the stream cannot be framed after a count that may be wrong");
+        assertThat(new String(letter.raw(), StandardCharsets.US_ASCII)).startsWith("999999999 <13>1 - web01 app - - - bogus\n");
+        assertThat(server.counters().connectionsClosed()).isEqualTo(closedBefore + 1);
+        assertThat(intake.committed()).extracting(EventDraft::message).doesNotContain("never framed");
+        try (Socket again = new Socket("127.0.0.1", server.tcpPort())) {
+            again.getOutputStream().write("<13>Nov 21 06:30:40 web01 app: reconnected\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        awaitMessage("reconnected");
+    }
+
+    @Test
+    void shouldDeadLetterAnOverlongLineAndReadTheNextOneOnTheSameConnection() throws Exception {
+        long oversizedBefore = server.counters().oversized();
+        try (Socket socket = new Socket("127.0.0.1", server.tcpPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("<13>Nov 21 06:30:40 web01 app: " + "x".repeat(70_000) + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write("<13>Nov 21 06:30:40 web01 app: after the long line\n".getBytes(StandardCharsets.US_ASCII));
+
+            awaitMessage("after the long line");
+            DeadLetter letter = awaitDeadLetter("line longer than");
+            assertThat(letter.reason()).isEqualTo("line longer than 66560 bytes without a line feed; skipped to the next one");
+            assertThat(letter.raw()).hasSize(1024);
+            assertThat(server.counters().oversized()).isEqualTo(oversizedBefore + 1);
+            out.write("<13>Nov 21 06:30:40 web01 app: still connected\n".getBytes(StandardCharsets.US_ASCII));
+            awaitMessage("still connected");
+        }
+    }
+
+    /** Whether the peer closes the connection within the wait: end of stream, or a reset. */
+    private static boolean closedByServer(Socket socket) throws IOException {
+        socket.setSoTimeout((int) WAIT.toMillis());
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    private static DeadLetter awaitDeadLetter(String reasonStart) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            for (DeadLetter letter : deadLetters.letters()) {
+                if (letter.reason().startsWith(reasonStart)) {
+                    return letter;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no dead letter \"" + reasonStart + "…\"; got " + deadLetters.letters());
     }
 
     /** Runs logger with the given transport options against the server; returns the event it produced. */

@@ -248,6 +248,18 @@ class SyslogMessageParserTest {
         assertThat(draft.raw()).contains("p9=");
     }
 
+    @Test
+    void shouldCutAMessageLongerThanAnEventMayCarryAndSaySo() {
+        String message = "m".repeat(65_535) + "😀" + "tail";
+
+        EventDraft draft = parse("<13>1 - host app - - - " + message);
+
+        assertThat(draft.message()).isEqualTo("m".repeat(65_535));
+        assertThat(draft.attributes()).containsEntry("truncated", "true");
+        assertThat(draft.raw()).endsWith("😀tail");
+        assertThat(parse("<13>1 - host app - - - " + "m".repeat(65_536)).attributes()).doesNotContainKey("truncated");
+    }
+
     private EventDraft parse(String line) {
         return parser.parse(bytes(line), "syslog-udp", PEER, RECEIVED);
     }

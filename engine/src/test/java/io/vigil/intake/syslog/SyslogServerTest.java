@@ -1,11 +1,19 @@
 package io.vigil.intake.syslog;
 
+import io.vigil.intake.DeadLetter;
 import io.vigil.intake.RecordingDeadLetterStore;
 import io.vigil.intake.RecordingEventIntake;
+import io.vigil.model.EventDraft;
 import org.junit.jupiter.api.Test;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,6 +55,35 @@ class SyslogServerTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot bind syslog TCP to 127.0.0.1:" + taken.getLocalPort() + ": ");
         }
+    }
+
+    @Test
+    void shouldDeadLetterADatagramLongerThanTheMaximumFrameAndTakeTheNext() throws Exception {
+        SyslogSettings narrow = new SyslogSettings("127.0.0.1", 0, -1).withMaxFrameLength(1024);
+        try (SyslogServer server = new SyslogServer(narrow, intake, deadLetters);
+             DatagramSocket sender = new DatagramSocket()) {
+            server.start();
+            InetSocketAddress to = new InetSocketAddress("127.0.0.1", server.udpPort());
+
+            sender.send(new DatagramPacket(("<14>" + "x".repeat(2_000)).getBytes(StandardCharsets.US_ASCII), 2_004, to));
+            sender.send(new DatagramPacket("<14>fits".getBytes(StandardCharsets.US_ASCII), 8, to));
+
+            List<DeadLetter> letters = deadLetters.await(1, Duration.ofSeconds(10));
+            assertThat(letters).singleElement().satisfies(letter -> {
+                assertThat(letter.reason()).isEqualTo("datagram longer than 1024 bytes");
+                assertThat(letter.raw()).hasSize(1024);
+            });
+            assertThat(intake.awaitCommitted(1, Duration.ofSeconds(10))).extracting(EventDraft::message).containsExactly("fits");
+            assertThat(server.counters().oversized()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldRefuseAFrameLimitOutsideWhatAnEventMayHold() {
+        assertThatThrownBy(() -> SyslogSettings.defaults().withMaxFrameLength(479))
+                .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 479");
+        assertThatThrownBy(() -> SyslogSettings.defaults().withMaxFrameLength(2 * 1024 * 1024 + 1))
+                .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 2097153");
     }
 
     @Test

@@ -121,6 +121,39 @@ class SyslogTcpHandlerTest {
         assertThat(connection.config().isAutoRead()).isTrue();
     }
 
+    @Test
+    void shouldDeadLetterABogusOctetCountCommitWhatCameBeforeAndCloseTheConnection() {
+        EmbeddedChannel connection = channels.tcp(settings(1_000, 8));
+
+        write(connection, line("before") + "999999999 <13>1 - web01 app - - - lost\n" + line("after"));
+
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("before");
+        DeadLetter letter = deadLetters.letters().get(0);
+        assertThat(letter.reason()).isEqualTo("octet count 999999999 exceeds the maximum frame length of 66560 bytes;"
+                + " connection closed, as the stream cannot be framed after a count that may be wrong");
+        assertThat(new String(letter.raw(), StandardCharsets.UTF_8)).startsWith("999999999 <13>1 - web01 app - - - lost\n<13>");
+        assertThat(connection.isOpen()).isFalse();
+        assertThat(counters.oversized()).isEqualTo(1);
+        assertThat(counters.connectionsClosed()).isEqualTo(1);
+        assertThat(counters.deadLettered()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterAnOverlongLineCountItAndReadTheNextOne() {
+        EmbeddedChannel connection = channels.tcp(settings(1_000, 8));
+
+        write(connection, "<13>" + "x".repeat(SyslogSettings.DEFAULT_MAX_FRAME_LENGTH) + "\n" + line("next"));
+
+        assertThat(deadLetters.letters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("line longer than 66560 bytes without a line feed; skipped to the next one");
+            assertThat(letter.raw()).hasSize(1024);
+        });
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("next");
+        assertThat(connection.isOpen()).isTrue();
+        assertThat(counters.oversized()).isEqualTo(1);
+        assertThat(counters.connectionsClosed()).isZero();
+    }
+
     private static String line(String message) {
         return "<13>Nov 21 06:30:40 web01 app: " + message + "\n";
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
 
 import static io.vigil.intake.syslog.SyslogChannels.elapse;
 import static io.vigil.intake.syslog.SyslogChannels.settings;
@@ -70,6 +72,27 @@ class SyslogUdpHandlerTest {
         udp.writeInbound(datagram("<14>kept", "192.0.2.7"));
         assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("kept");
         assertThat(counters.pending()).isZero();
+    }
+
+    @Test
+    void shouldDeadLetterADatagramLongerThanTheMaximumWithItsHead() {
+        EmbeddedChannel narrow = channels.udp(new SyslogSettings("127.0.0.1", 0, 0, 480, 1_000, 8,
+                Duration.ofMillis(50), ZoneOffset.UTC));
+
+        narrow.writeInbound(datagram("<14>" + "x".repeat(477), "192.0.2.7"), datagram("<14>" + "x".repeat(476), "192.0.2.7"));
+
+        assertThat(deadLetters.letters()).singleElement().satisfies(letter -> {
+            assertThat(letter.reason()).isEqualTo("datagram longer than 480 bytes");
+            assertThat(letter.raw()).hasSize(480);
+        });
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("x".repeat(476));
+        assertThat(counters.oversized()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReceiveDatagramsIntoABufferOneByteLongerThanTheMaximumFrame() {
+        assertThat(SyslogUdpHandler.receiveBufferSize(480)).isEqualTo(481);
+        assertThat(SyslogUdpHandler.receiveBufferSize(SyslogSettings.DEFAULT_MAX_FRAME_LENGTH)).isEqualTo(65_536);
     }
 
     private static DatagramPacket datagram(String text, String sender) {

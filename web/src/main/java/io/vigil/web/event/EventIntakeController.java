@@ -9,6 +9,7 @@ import io.vigil.intake.KeyedEventIntake;
 import io.vigil.intake.KeyedEventIntake.Receipt;
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.http.EventValidationException;
+import io.vigil.intake.http.FieldError;
 import io.vigil.journal.JournalWriteException;
 import io.vigil.model.EventDraft;
 import io.vigil.web.system.ProblemResponses;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +79,7 @@ class EventIntakeController {
     @PostMapping(path = "/api/v1/events", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     CompletableFuture<ResponseEntity<Accepted>> post(HttpServletRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+        requireUtf8Charset(request.getContentType());
         byte[] body = bodies.read(request);
         IdempotencyKey key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, body);
         List<EventDraft> drafts = parser.parseBody(body, TRANSPORT);
@@ -108,14 +113,52 @@ class EventIntakeController {
         }
     }
 
+    /**
+     * JSON has no charset parameter (RFC 8259 section 11), but a sender that names one other than
+     * UTF-8 says its bytes are something we would misread: refused rather than guessed at. Read
+     * from the header itself: the servlet's character encoding is forced to UTF-8 by Spring Boot.
+     */
+    private static void requireUtf8Charset(String contentType) {
+        String charset = MediaType.parseMediaType(contentType).getParameter("charset");
+        if (charset == null) {
+            return;
+        }
+        charset = charset.length() > 1 && charset.startsWith("\"") && charset.endsWith("\"")
+                ? charset.substring(1, charset.length() - 1) : charset;
+        if (isUtf8(charset)) {
+            return;
+        }
+        throw new EventValidationException(EventValidationException.Kind.NOT_UTF8, List.of(FieldError.ofBody(
+                "Content-Type charset \"" + charset + "\" is not supported: the body must be UTF-8 JSON (RFC 8259 section 8.1)")), 1);
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.isSupported(charset) && Charset.forName(charset).equals(StandardCharsets.UTF_8);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    /** 400 for bad events, 413 when an event is larger than the journal stores, 415 for a body that is not UTF-8. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(EventValidationException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid events", e.getMessage(), request);
+        HttpStatus status = switch (e.getKind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case NOT_UTF8 -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+        String title = switch (e.getKind()) {
+            case INVALID -> "Invalid events";
+            case TOO_LARGE -> "Event too large";
+            case NOT_UTF8 -> "Body not UTF-8";
+        };
+        ProblemDetail problem = problem(status, title, e.getMessage(), request);
         problem.setProperty("errors", e.getErrors());
         if (e.getTotalErrors() > e.getErrors().size()) {
             problem.setProperty("totalErrors", e.getTotalErrors());
         }
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler

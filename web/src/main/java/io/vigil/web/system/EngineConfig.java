@@ -71,11 +71,14 @@ class EngineConfig {
     @Bean
     SyslogServer syslogServer(VigilProperties properties, JournalWriter journal, JdbcDeadLetterStore deadLetters) {
         VigilProperties.Syslog syslog = properties.syslog();
-        return new SyslogServer(new SyslogSettings(syslog.bindAddress(), syslog.udpPort(), syslog.tcpPort()), journal, deadLetters);
+        SyslogSettings settings = new SyslogSettings(syslog.bindAddress(), syslog.udpPort(), syslog.tcpPort())
+                .withMaxFrameLength(syslog.maxFrameBytes());
+        return new SyslogServer(settings, journal, deadLetters);
     }
 
     @Bean
-    EventJsonParser eventJsonParser(Clock clock) {
-        return new EventJsonParser(clock, EventLimits.DEFAULT);
+    EventJsonParser eventJsonParser(Clock clock, VigilProperties properties) {
+        return new EventJsonParser(clock,
+                new EventLimits(EventLimits.DEFAULT.maxEventsPerRequest(), properties.intake().maxEventBytes()));
     }
 }

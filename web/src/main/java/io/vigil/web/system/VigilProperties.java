@@ -1,5 +1,7 @@
 package io.vigil.web.system;
 
+import io.vigil.intake.http.EventLimits;
+import io.vigil.intake.syslog.SyslogSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +17,8 @@ import java.time.Duration;
  * @param db         the database; a blank url starts the embedded MariaDB with its files in {@code embeddedDir}
  * @param admin      the first start's admin password (blank: a generated one is logged once and written to
  *                   {@code initialPasswordDir/initial-admin-password})
- * @param syslog     syslog listener ports: 0 picks a free port, -1 turns the listener off
+ * @param syslog     syslog listener ports (0 picks a free port, -1 turns the listener off) and the
+ *                   longest frame accepted
  * @param escalation how long an incident may wait for acknowledgement before it escalates
  * @param engine     the bounded queue between the journal and the engine thread
  * @param intake     limits of the REST intake
@@ -36,8 +39,22 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
     public record Admin(String password, @DefaultValue("data") Path initialPasswordDir) {
     }
 
+    /**
+     * @param maxFrame the longest syslog message (frame) accepted; longer ones become dead letters.
+     *                 65 KiB: a 64 KiB message plus its header, as large as a UDP datagram can be
+     *                 (rsyslog sends at most 8 KiB by default, syslog-ng 64 KiB)
+     */
     public record Syslog(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5514") int udpPort,
-                         @DefaultValue("5514") int tcpPort) {
+                         @DefaultValue("5514") int tcpPort, @DefaultValue("65KB") DataSize maxFrame) {
+
+        public Syslog {
+            requireBetween(maxFrame, SyslogSettings.MIN_FRAME_LENGTH, EventLimits.MAX_EVENT_BYTES_CEILING,
+                    "vigil.syslog.max-frame (VIGIL_SYSLOG_MAXFRAME)");
+        }
+
+        public int maxFrameBytes() {
+            return (int) maxFrame.toBytes();
+        }
     }
 
     public record Escalation(@DefaultValue("15m") Duration after) {
@@ -47,11 +64,29 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
     }
 
     /**
-     * @param maxBody       the largest POST /api/v1/events body read; 10,000 events of 64 KiB would be
-     *                      640 MiB, far more than anyone should buffer, so bigger bodies get a 413
+     * @param maxBody  the largest POST /api/v1/events body read; 10,000 events of 64 KiB would be
+     *                 640 MiB, far more than anyone should buffer, so bigger bodies get a 413
+     * @param maxEvent the largest posted event (its JSON text, stored verbatim in the journal); a
+     *                 request with a bigger one gets a 413 naming it (see {@link EventLimits})
      * @param commitTimeout how long a request waits for its journal commit before it is answered 503
-     *                      "outcome unknown" (below the 60 s async request timeout, so the answer is ours)
+     *                 "outcome unknown" (below the 60 s async request timeout, so the answer is ours)
      */
-    public record Intake(@DefaultValue("64MB") DataSize maxBody, @DefaultValue("20s") Duration commitTimeout) {
+    public record Intake(@DefaultValue("64MB") DataSize maxBody, @DefaultValue("1MB") DataSize maxEvent,
+                         @DefaultValue("20s") Duration commitTimeout) {
+
+        public Intake {
+            requireBetween(maxEvent, EventLimits.MIN_EVENT_BYTES, EventLimits.MAX_EVENT_BYTES_CEILING,
+                    "vigil.intake.max-event (VIGIL_INTAKE_MAXEVENT)");
+        }
+
+        public int maxEventBytes() {
+            return (int) maxEvent.toBytes();
+        }
+    }
+
+    private static void requireBetween(DataSize size, long min, long max, String name) {
+        if (size.toBytes() < min || size.toBytes() > max) {
+            throw new IllegalArgumentException(name + " must be " + min + " to " + max + " bytes, got " + size.toBytes());
+        }
     }
 }

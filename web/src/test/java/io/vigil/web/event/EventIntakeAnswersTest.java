@@ -49,9 +49,9 @@ class EventIntakeAnswersTest {
             }
         };
         VigilProperties properties = new VigilProperties(new VigilProperties.Db(null, "root", null, Path.of("data")),
-                new VigilProperties.Admin(null, Path.of("data")), new VigilProperties.Syslog("0.0.0.0", 0, 0),
+                new VigilProperties.Admin(null, Path.of("data")), new VigilProperties.Syslog("0.0.0.0", 0, 0, DataSize.ofKilobytes(65)),
                 new VigilProperties.Escalation(Duration.ofMinutes(15)), new VigilProperties.Engine(100),
-                new VigilProperties.Intake(DataSize.ofMegabytes(1), Duration.ofMillis(200)));
+                new VigilProperties.Intake(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofMillis(200)));
         return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
                 EventLimits.DEFAULT), intake, properties)).build();
     }

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,9 +140,9 @@ class EventIntakeIT extends ServerTestSupport {
     @Test
     void shouldAnswer413ForABodyOverTheLimit() {
         byte[] big = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) ' ');
+        Arrays.fill(big, (byte) ' ');
 
-        Response response = api.post("/api/v1/events", token(Role.INTEGRATOR), "application/json", big);
+        Response response = post("application/json", big);
 
         assertProblem(response, 413, "Content Too Large");
         assertThat(response.json().get("detail").asString())
@@ -150,9 +151,44 @@ class EventIntakeIT extends ServerTestSupport {
     }
 
     @Test
+    void shouldAnswer415ForAUtf16Body() {
+        Response response = post("application/json", GOOD.getBytes(StandardCharsets.UTF_16));
+
+        assertProblem(response, 415, "Body not UTF-8");
+        assertThat(response.json().get("detail").asString())
+                .isEqualTo("the body is UTF-16BE (byte order mark FE FF): it must be UTF-8 JSON (RFC 8259 section 8.1)");
+        assertNothingStored();
+    }
+
+    @Test
+    void shouldAnswer415ForACharsetOtherThanUtf8AndAcceptUtf8Named() {
+        Response response = post("application/json; charset=ISO-8859-1", GOOD.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertProblem(response, 415, "Body not UTF-8");
+        assertThat(response.json().get("detail").asString()).isEqualTo("Content-Type charset \"ISO-8859-1\" is not supported:"
+                + " the body must be UTF-8 JSON (RFC 8259 section 8.1)");
+        assertNothingStored();
+        assertThat(post("application/json; charset=utf-8", GOOD.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(202);
+    }
+
+    @Test
+    void shouldRefuseOverlongUtf8NamingTheByteOffsetAndField() {
+        byte[] body = (GOOD.substring(0, GOOD.length() - 1) + ",\"message\":\"..\"}").getBytes(StandardCharsets.UTF_8);
+        int dots = body.length - 4;
+        body[dots] = (byte) 0xC0;
+        body[dots + 1] = (byte) 0xAF;
+
+        Response response = post("application/json", body);
+
+        assertProblem(response, 400, "Invalid events");
+        assertThat(response.json().get("detail").asString()).isEqualTo("message: invalid UTF-8 at byte offset " + dots
+                + ": overlong encoding C0 AF (JSON text must be UTF-8, RFC 8259 section 8.1)");
+        assertNothingStored();
+    }
+
+    @Test
     void shouldAnswer415ForAnotherContentType() {
-        Response response = api.post("/api/v1/events", token(Role.INTEGRATOR), "text/plain",
-                GOOD.getBytes(StandardCharsets.UTF_8));
+        Response response = post("text/plain", GOOD.getBytes(StandardCharsets.UTF_8));
 
         assertProblem(response, 415, "Unsupported Media Type");
         assertThat(response.json().get("detail").asString()).contains("text/plain");
@@ -194,6 +230,10 @@ class EventIntakeIT extends ServerTestSupport {
 
     private Response post(String json) {
         return api.postJson("/api/v1/events", token(Role.INTEGRATOR), json);
+    }
+
+    private Response post(String contentType, byte[] body) {
+        return api.post("/api/v1/events", token(Role.INTEGRATOR), contentType, body);
     }
 
     private long journalRows() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VigilPropertiesTest {
 
@@ -26,22 +27,43 @@ class VigilPropertiesTest {
         assertThat(properties.syslog().tcpPort()).isEqualTo(5514);
         assertThat(properties.escalation().after()).isEqualTo(Duration.ofMinutes(15));
         assertThat(properties.intake().maxBody()).isEqualTo(DataSize.ofMegabytes(64));
+        assertThat(properties.intake().maxEventBytes()).isEqualTo(1_048_576);
+        assertThat(properties.syslog().maxFrameBytes()).isEqualTo(66_560);
+    }
+
+    @Test
+    void shouldBindTheEventAndFrameLimitsFromTheEnvironment() {
+        VigilProperties properties = bind(environment(Map.of("VIGIL_INTAKE_MAXEVENT", "512KB", "VIGIL_SYSLOG_MAXFRAME", "8KB")));
+
+        assertThat(properties.intake().maxEventBytes()).isEqualTo(524_288);
+        assertThat(properties.syslog().maxFrameBytes()).isEqualTo(8_192);
+    }
+
+    @Test
+    void shouldRefuseEventAndFrameLimitsNoJournalRowCouldHoldNamingTheVariable() {
+        assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_INTAKE_MAXEVENT", "3MB"))))
+                .rootCause().hasMessage("vigil.intake.max-event (VIGIL_INTAKE_MAXEVENT) must be 1024 to 2097152 bytes, got 3145728");
+        assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_SYSLOG_MAXFRAME", "100B"))))
+                .rootCause().hasMessage("vigil.syslog.max-frame (VIGIL_SYSLOG_MAXFRAME) must be 480 to 2097152 bytes, got 100");
     }
 
     @Test
     void shouldBindEnvironmentVariablesByRelaxedNames() {
-        MutablePropertySources sources = new MutablePropertySources();
-        sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", Map.<String, Object>of(
+        VigilProperties properties = bind(environment(Map.of(
                 "VIGIL_DB_URL", "jdbc:mariadb://db:3306/vigil", "VIGIL_ADMIN_PASSWORD", "s3cret-pass",
                 "VIGIL_SYSLOG_UDPPORT", "-1", "VIGIL_ESCALATION_AFTER", "3s")));
-
-        VigilProperties properties = bind(new Binder(ConfigurationPropertySources.from(sources)));
 
         assertThat(properties.db().embedded()).isFalse();
         assertThat(properties.db().url()).isEqualTo("jdbc:mariadb://db:3306/vigil");
         assertThat(properties.admin().password()).isEqualTo("s3cret-pass");
         assertThat(properties.syslog().udpPort()).isEqualTo(-1);
         assertThat(properties.escalation().after()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    private static Binder environment(Map<String, Object> variables) {
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource("systemEnvironment", variables));
+        return new Binder(ConfigurationPropertySources.from(sources));
     }
 
     private static VigilProperties bind(Binder binder) {
