@@ -21,7 +21,7 @@ import java.util.Map;
 public final class PackagedServer implements AutoCloseable {
 
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "reliability-admin-1";
+    public static final String ADMIN_PASSWORD = "fault-injection-secret-7";
 
     private final Path jar;
     private final Path home;
@@ -53,8 +53,7 @@ public final class PackagedServer implements AutoCloseable {
         }
         Instant started = Instant.now();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Dcom.google.protobuf.use_unsafe_pre22_gencode=true",
-                "-Xmx1g", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-jar", jar.toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
