@@ -45,4 +45,19 @@ class JdbcDeadLetterStoreIT {
         assertThat(latest.get(1).receivedAt()).isEqualTo(AT.plusSeconds(1));
         assertThat(store.latest(10).get(2).raw()).containsExactly(0xff, 0, 'x');
     }
+
+    /** A flood of frame-sized garbage makes batches larger than the server's max_allowed_packet: none may be lost. */
+    @Test
+    void shouldStoreABatchLargerThanOnePacket() {
+        JdbcDeadLetterStore store = new JdbcDeadLetterStore(db.dataSource());
+        byte[] frame = new byte[65 << 10];
+        for (int i = 0; i < 400; i++) {
+            store.record(new DeadLetter(AT, "syslog-tcp", "10.0.0.9:40112", "no PRI at the start of the line", frame));
+        }
+        store.close();
+
+        assertThat(400L * frame.length).as("more than one 16 MiB packet").isGreaterThan(16L << 20);
+        assertThat(store.dropped()).isZero();
+        assertThat(store.latest(1_000)).hasSize(400);
+    }
 }

@@ -5,6 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +33,7 @@ import java.net.URI;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler({ErrorResponseException.class, ServletException.class, AsyncRequestTimeoutException.class})
     ResponseEntity<ProblemDetail> errorResponse(Exception e, HttpServletRequest request) throws Exception {
@@ -68,6 +73,25 @@ class ApiExceptionHandler {
         Throwable cause = e.getMostSpecificCause();
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
         return problem(HttpStatus.BAD_REQUEST, "unreadable JSON body: " + why, request);
+    }
+
+    /**
+     * The database did not give a connection or an answer in time (down, frozen, failing over): not
+     * the caller's fault and not a bug, so 503 with when to try again. A read is safe to retry; the
+     * pipeline's writes answer for themselves (see the event intake and EngineCommands).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        log.warn("{} {} answered 503: the database is unavailable ({})", request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause().toString());
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is unreachable or not answering; try again in " + DATABASE_RETRY_AFTER_SECONDS + " s", request);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DATABASE_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     /** Anything else is our fault: logged in full, answered without internals. */

@@ -1,6 +1,7 @@
 package io.vigil.web.acceptance;
 
 import io.vigil.store.access.Role;
+import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.ConsoleSession;
 import io.vigil.web.testing.Eventually;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,6 +169,27 @@ class ConsoleIT extends ServerTestSupport {
                 .contains("<span class=\"value\">outcome-host/disk is CRITICAL</span>")
                 .containsPattern("<span class=\"name\">at</span>\\s*<time datetime=\"[^\"]+Z\"")
                 .doesNotContain(">service</span>");
+    }
+
+    /** The rule behind an operator's incident is theirs to read; the auditors' list of firings is not. */
+    @Test
+    void shouldLetAnOperatorFollowTheRuleLinkOfAnIncidentWithoutOfferingTheAuditList() {
+        post("{\"source\":\"nagios\",\"resource\":\"operator-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+        long incidentId = awaitIncident("operator-host");
+        Response created = api.postJson("/api/v1/users", TestServer.ADMIN, ApiClient.json(Map.of("username", "olga",
+                "password", "night-shift-operator", "roles", List.of("OPERATOR"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        ConsoleSession olga = new ConsoleSession(port);
+        assertThat(olga.login("olga", "night-shift-operator").status()).isEqualTo(302);
+        String firingLink = Pattern.compile("/console/audit/firings/\\d+").matcher(olga.get("/console/incidents/" + incidentId)
+                .body()).results().findFirst().orElseThrow().group();
+
+        Response firing = olga.get(firingLink);
+
+        assertThat(firing.status()).isEqualTo(200);
+        assertThat(firing.body()).contains("operator-host/disk").doesNotContain("href=\"/console/audit\"");
+        assertThat(olga.get("/console/audit").status()).isEqualTo(403);
+        assertThat(admin.get(firingLink).body()).contains("href=\"/console/audit\"");
     }
 
     @Test
