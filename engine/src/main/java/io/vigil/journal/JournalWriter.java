@@ -58,7 +58,7 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
     /** What a submitter refused during an outage is told to wait: long enough for a database restart or failover. */
     static final int OUTAGE_RETRY_AFTER_SECONDS = 5;
     private static final long MIN_WAIT_MILLIS = 200;
-    private static final long MAX_WAIT_MILLIS = 5_000;
+    private static final long MAX_WAIT_MILLIS = 2_000;
     private static final long FORGET_EVERY_MILLIS = 10 * 60_000;
     private static final int FORGET_AT_ONCE = 10_000;
 

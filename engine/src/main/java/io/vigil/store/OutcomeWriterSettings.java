@@ -23,6 +23,6 @@ public record OutcomeWriterSettings(int queueCapacity, int maxBatchesPerTransact
     }
 
     public static OutcomeWriterSettings defaults() {
-        return new OutcomeWriterSettings(64, 32, Duration.ofMillis(100), Duration.ofSeconds(5));
+        return new OutcomeWriterSettings(64, 32, Duration.ofMillis(100), Duration.ofSeconds(2));
     }
 }
