@@ -62,9 +62,13 @@ public final class SyslogMessageParser {
             attributes.markTruncated();
         }
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
-                "syslog:" + peer, message.hostname() == null ? peer : message.hostname(),
-                message.appName() == null ? DEFAULT_CHECK : message.appName(), null, Severity.ofCode(priority & 7),
-                text, attributes.map, line);
+                "syslog:" + peer, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
+                Severity.ofCode(priority & 7), text, attributes.map, line);
+    }
+
+    /** A HOSTNAME or APP-NAME that is missing or only white space (a tab, a line feed) names nothing. */
+    private static String nameOr(String name, String fallback) {
+        return name == null || name.isBlank() ? fallback : name;
     }
 
     private static int priority(TextCursor in) {

@@ -267,4 +267,15 @@ class SyslogMessageParserTest {
     private static byte[] bytes(String line) {
         return line.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Found by fuzzing: a white-space-only name would have become a blank resource or check. */
+    @Test
+    void shouldNameThePeerAndSyslogWhenHostnameAndAppNameAreOnlyWhiteSpace() {
+        EventDraft draft = parser.parse(bytes("<13>1 2026-11-21T06:30:40Z \t \u3000 - - - disk full"), "syslog-tcp", PEER,
+                RECEIVED);
+
+        assertThat(draft.resource()).isEqualTo(PEER);
+        assertThat(draft.check()).isEqualTo("syslog");
+        assertThat(draft.message()).isEqualTo("disk full");
+    }
 }
