@@ -1,6 +1,6 @@
 package io.vigil.incident;
 
-import io.vigil.model.ElementStatus;
+import io.vigil.model.Alert;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
 import io.vigil.model.ServiceStatus;
@@ -75,11 +75,15 @@ public final class IncidentDesk {
         }
     }
 
-    /** Called by rules: opens an incident for a critical element and starts its process. */
-    public Incident open(ElementStatus element) {
+    /**
+     * Called by rules: opens an incident for a module's critical alert and starts its process. The
+     * incident's episode is the alert's id.
+     */
+    public Incident open(Alert alert) {
         long now = now();
-        return start(new Incident(ids.nextIncidentId(), element.getResource(), element.getCheck(),
-                element.getKey() + " is " + element.getStatus(), now, element.getChanges()), element.getLastEventId());
+        return start(new Incident(ids.nextIncidentId(), alert.getResource(), alert.getCheck(),
+                alert.getResource() + "/" + alert.getCheck() + " is " + alert.getStatus(), now, alert.getId()),
+                alert.getLastEventId());
     }
 
     /** Called by rules: opens an incident for a critical service and starts its process. */

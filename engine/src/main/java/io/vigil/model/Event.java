@@ -14,6 +14,9 @@ public final class Event implements Describable, Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The attribute with which a sender chooses the key its reports are deduplicated under. */
+    public static final String DEDUP_KEY = "dedupKey";
+
     private final long id;
     private final long receivedAt;
     private final long occurredAt;
@@ -28,6 +31,7 @@ public final class Event implements Describable, Serializable {
 
     private Status status;
     private String category;
+    private String alertKey;
 
     public Event(long id, EventDraft draft) {
         this(id, draft.receivedAt().toEpochMilli(), draft.occurredAt().toEpochMilli(), draft.transport(),
@@ -50,6 +54,8 @@ public final class Event implements Describable, Serializable {
         this.message = message == null ? "" : message;
         this.attributes = attributes == null ? Map.of() : attributes;
         this.status = receivedStatus;
+        String dedupKey = this.attributes.get(DEDUP_KEY);
+        this.alertKey = dedupKey != null && !dedupKey.isBlank() ? dedupKey : resource + "/" + check;
     }
 
     public long getId() { return id; }
@@ -71,6 +77,13 @@ public final class Event implements Describable, Serializable {
     public void setStatus(Status status) { this.status = status; }
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }
+    /**
+     * The key of the alert this event reports on: the attribute {@value #DEDUP_KEY} when the sender
+     * gave one, else {@code resource/check}. Rules may choose another before the alert rules run
+     * (see rules/classify/alert-key.drl).
+     */
+    public String getAlertKey() { return alertKey; }
+    public void setAlertKey(String alertKey) { this.alertKey = alertKey; }
 
     @Override
     public String factId() {

@@ -7,10 +7,11 @@ import java.io.Serializable;
  * rules/incidents/open-incident.drl). The incident desk changes it as the process moves on; the
  * rules read it to decide whether an element already has an incident.
  *
- * <p>An incident is about a module (resource/check) or a service. {@code episode} is the change count
- * ({@link ElementStatus#getChanges()}, {@link ServiceStatus#getChanges()}) of the last critical
- * episode of its element or service that this incident covered: a resolved incident keeps the element from
- * opening another one until the element has left that episode.
+ * <p>An incident is about a module (resource/check) or a service. {@code episode} says what it
+ * covered last: for a module, the id of the newest critical {@link Alert} of the module (it covers
+ * every alert up to that id); for a service, the change count ({@link ServiceStatus#getChanges()})
+ * of its last critical episode. A resolved incident keeps its module or service from opening
+ * another one for what it covered.
  *
  * <p>The waiting task (id, jBPM work item id and name) lives here, not in the desk, so that it
  * survives a snapshot and restore together with the process instance that waits for it.

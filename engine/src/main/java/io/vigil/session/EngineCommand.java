@@ -1,7 +1,9 @@
 package io.vigil.session;
 
+import io.vigil.alert.AlertDesk;
 import io.vigil.service.ServiceTreeDefinition;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Something a person asks of the engine; executed on the engine thread, between batches. */
@@ -43,5 +45,84 @@ public sealed interface EngineCommand {
     }
 
     record CancelDowntime(long downtimeId, String actor) implements EngineCommand {
+    }
+
+    /** An action of a person on alerts by id, answered with one result per id. */
+    sealed interface AlertCommand extends EngineCommand {
+        List<Long> alertIds();
+
+        CommandResult runOn(AlertDesk alerts);
+    }
+
+    record AcknowledgeAlerts(List<Long> alertIds, String actor) implements AlertCommand {
+        public AcknowledgeAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.acknowledge(alertIds, actor);
+        }
+    }
+
+    record UnacknowledgeAlerts(List<Long> alertIds, String actor) implements AlertCommand {
+        public UnacknowledgeAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.unacknowledge(alertIds, actor);
+        }
+    }
+
+    /** Shelves for {@code duration} from now on the session clock. */
+    record ShelveAlerts(List<Long> alertIds, Duration duration, String actor) implements AlertCommand {
+        public ShelveAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.shelve(alertIds, duration, actor);
+        }
+    }
+
+    record UnshelveAlerts(List<Long> alertIds, String actor) implements AlertCommand {
+        public UnshelveAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.unshelve(alertIds, actor);
+        }
+    }
+
+    /** Assigns to {@code assignee}; null or blank takes the assignment back. */
+    record AssignAlerts(List<Long> alertIds, String assignee, String actor) implements AlertCommand {
+        public AssignAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.assign(alertIds, assignee, actor);
+        }
+    }
+
+    record NoteAlerts(List<Long> alertIds, String text, String actor) implements AlertCommand {
+        public NoteAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.note(alertIds, text, actor);
+        }
+    }
+
+    record ClearAlerts(List<Long> alertIds, String actor) implements AlertCommand {
+        public ClearAlerts {
+            alertIds = List.copyOf(alertIds);
+        }
+
+        public CommandResult runOn(AlertDesk alerts) {
+            return alerts.clear(alertIds, actor);
+        }
     }
 }

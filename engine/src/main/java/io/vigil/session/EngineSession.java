@@ -1,5 +1,6 @@
 package io.vigil.session;
 
+import io.vigil.alert.AlertDesk;
 import io.vigil.audit.FiringRecorder;
 import io.vigil.incident.IncidentDesk;
 import io.vigil.model.Event;
@@ -38,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * (~100 ms) of being due. The clock never goes backwards.
  *
  * <p><b>Globals.</b> Rules talk to the world only through {@code outcomes} ({@link Outcomes}),
- * {@code incidents} ({@link IncidentDesk}) and {@code services} ({@link ServiceDesk}); a rule set
- * that declares any other global is refused.
+ * {@code incidents} ({@link IncidentDesk}), {@code services} ({@link ServiceDesk}) and {@code alerts}
+ * ({@link AlertDesk}); a rule set that declares any other global is refused.
  *
  * <p><b>Services.</b> The session always holds one service tree and one SLA book (see
  * {@link ServiceDesk}). SLA samples are taken here, on the engine thread, every time the clock
@@ -54,6 +55,7 @@ public final class EngineSession implements AutoCloseable {
     private final Outcomes outcomes;
     private final IncidentDesk desk;
     private final ServiceDesk services;
+    private final AlertDesk alerts;
     private final ProcessIdCounters processIds;
     private long insertedSinceFire;
 
@@ -68,11 +70,13 @@ public final class EngineSession implements AutoCloseable {
         this.desk = new IncidentDesk(outcomes, new IdCounters(lastIds.incident(), lastIds.task()),
                 recorder::currentFiringId, setup.escalationInterval());
         this.services = new ServiceDesk(outcomes, lastIds.downtime());
-        setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services));
+        this.alerts = new AlertDesk(outcomes, recorder::currentFiringId, clock::getCurrentTime);
+        setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services, "alerts", alerts));
         kieSession.addEventListener((AgendaEventListener) recorder);
         kieSession.addEventListener((RuleRuntimeEventListener) recorder);
         desk.attach(kieSession);
         services.attach(kieSession);
+        alerts.attach(kieSession);
     }
 
     /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
@@ -171,6 +175,7 @@ public final class EngineSession implements AutoCloseable {
         if (delta > 0) {
             clock.advanceTime(delta, TimeUnit.MILLISECONDS);
             services.sample();
+            alerts.expireShelving(clock.getCurrentTime());
         }
     }
 
@@ -224,6 +229,9 @@ public final class EngineSession implements AutoCloseable {
         if (command instanceof EngineCommand.CancelDowntime cancel) {
             return services.cancel(cancel.downtimeId(), cancel.actor());
         }
+        if (command instanceof EngineCommand.AlertCommand alertCommand) {
+            return alertCommand.runOn(alerts);
+        }
         throw new IllegalArgumentException("unknown engine command " + command);
     }
 
@@ -234,7 +242,8 @@ public final class EngineSession implements AutoCloseable {
     public SessionBatch drain() {
         boolean processStep = desk.takeProcessStateChanged();
         boolean servicesChanged = services.takeStateChanged();
-        return new SessionBatch(outcomes.drain(), recorder.drain(), processStep || servicesChanged);
+        boolean alertsChanged = alerts.takeStateChanged();
+        return new SessionBatch(outcomes.drain(), recorder.drain(), processStep || servicesChanged || alertsChanged);
     }
 
     /** Recording firings costs; recovery turns it off while it re-runs events whose firings are stored. */
@@ -253,6 +262,11 @@ public final class EngineSession implements AutoCloseable {
     /** The incident desk (the {@code incidents} global), e.g. for process tests without rules. */
     public IncidentDesk incidents() {
         return desk;
+    }
+
+    /** The alert desk (the {@code alerts} global). */
+    public AlertDesk alerts() {
+        return alerts;
     }
 
     /** The service desk (the {@code services} global): the tree and SLA book of this session. */

@@ -1,5 +1,7 @@
 package io.vigil.session;
 
+import io.vigil.alert.AlertChangeKind;
+import io.vigil.alert.AlertView;
 import io.vigil.model.Status;
 import io.vigil.service.sla.SampleOutcome;
 import io.vigil.service.sla.SlaStatus;
@@ -91,6 +93,18 @@ public sealed interface Outcome {
     record SlaStatusChanged(String service, SlaStatus status, SlaStatus previous, BigDecimal compliance,
                             long at) implements Outcome {
         public String kind() { return "sla-status-changed"; }
+    }
+
+    /**
+     * An alert was opened, counted a repeat, changed status or state, or got a note. {@code alert} is
+     * the alert after the change; {@code detail} says more where the kind alone does not (the shelving
+     * end, the assignee, the note's text, why it cleared); {@code actor} is the person behind a
+     * command, null for the rules; {@code eventId} the report behind it, {@code firingId} the rule
+     * firing, when there are.
+     */
+    record AlertChanged(AlertView alert, AlertChangeKind change, String detail, String actor, long at, Long eventId,
+                        Long firingId) implements Outcome {
+        public String kind() { return "alert-" + change.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
     }
 
     record DowntimeScheduled(long downtimeId, String service, long start, long end, String comment,

@@ -81,13 +81,14 @@ public final class JdbcRecoverySource implements RecoverySource {
     /**
      * The highest stored ids. Firings: the checkpoint's counter or the highest stored firing,
      * whichever is higher. Process instances and work items: as named by incidents and tasks (the
-     * snapshot carries jBPM's own counters too; the session takes the higher of both).
+     * snapshot carries jBPM's own counters too; the session takes the higher of both). Alerts: the
+     * highest stored alert.
      */
     @Override
     public LastIds lastIds() {
         return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing")), maxId("incident"),
                 maxId("incident_task"), maxId("planned_downtime"), max("process_instance_id", "incident"),
-                max("work_item_id", "incident_task"));
+                max("work_item_id", "incident_task"), maxId("alert"));
     }
 
     @Override

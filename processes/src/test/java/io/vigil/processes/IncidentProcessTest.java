@@ -1,6 +1,7 @@
 package io.vigil.processes;
 
-import io.vigil.model.ElementStatus;
+import io.vigil.model.Alert;
+import io.vigil.model.AlertKind;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
@@ -34,8 +35,10 @@ class IncidentProcessTest {
     }
 
     private long openIncident() {
-        ElementStatus element = new ElementStatus("db01", "disk", Status.CRITICAL, OPENED, 7);
-        long id = session.session().incidents().open(element).getId();
+        Alert alert = new Alert(1, "db01/disk", AlertKind.EVENT, "db01", "disk", null, OPENED);
+        alert.report(OPENED, 7, "monitor", "hardware", "disk failed");
+        alert.changeStatus(Status.CRITICAL, null, OPENED, 7);
+        long id = session.session().incidents().open(alert).getId();
         session.fire();
         return id;
     }

@@ -14,9 +14,11 @@ class ClasspathRuleSetTest {
 
         assertThat(ruleSet.sources().keySet()).containsExactly(
                 "processes/incident.bpmn2",
+                "rules/classify/alert-key.drl",
                 "rules/classify/element-status.drl",
                 "rules/classify/event-category.drl",
                 "rules/classify/event-status.drl",
+                "rules/correlate/alerts.drl",
                 "rules/incidents/open-incident.drl",
                 "rules/incidents/open-service-incident.drl",
                 "rules/services/propagation.drl",

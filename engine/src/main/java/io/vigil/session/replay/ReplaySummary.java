@@ -1,5 +1,8 @@
 package io.vigil.session.replay;
 
+import io.vigil.alert.AlertView;
+import io.vigil.model.AlertKind;
+import io.vigil.model.AlertState;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
 import io.vigil.service.ServiceDesk;
@@ -15,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * What replay reports at the end: built from the outcomes (so it says exactly what the outcomes
- * said), the last status of every element, every incident with its final state and escalation
+ * said), the last status of every element, every alert as it stood last (cleared ones too),
+ * every incident with its final state and escalation
  * level, and how many events and firings there were; read from the session's service desk at the
  * end, every service of the tree (also those never known) with its status, value and SLA.
  */
@@ -25,6 +29,10 @@ final class ReplaySummary {
     }
 
     record IncidentLine(long id, String resource, String check, IncidentState state, int escalationLevel) {
+    }
+
+    /** An alert as it stood at its last change (cleared ones too: the summary tells the whole story). */
+    record AlertLine(long id, String key, AlertKind kind, AlertState state, Status status, long count) {
     }
 
     /** @param sla null when the service has no SLA */
@@ -39,12 +47,13 @@ final class ReplaySummary {
     record Line(Body summary) {
     }
 
-    record Body(int events, List<ElementLine> elements, List<IncidentLine> incidents, List<ServiceLine> services,
-                long firings) {
+    record Body(int events, List<ElementLine> elements, List<AlertLine> alerts, List<IncidentLine> incidents,
+                List<ServiceLine> services, long firings) {
     }
 
     private final Map<String, ElementLine> elements = new TreeMap<>();
     private final Map<Long, IncidentLine> incidents = new LinkedHashMap<>();
+    private final Map<Long, AlertLine> alerts = new TreeMap<>();
     private List<ServiceLine> services = List.of();
     private long firings;
 
@@ -63,6 +72,10 @@ final class ReplaySummary {
         if (outcome instanceof Outcome.ElementStatusChanged changed) {
             elements.put(changed.resource() + "\u0000" + changed.check(),
                     new ElementLine(changed.resource(), changed.check(), changed.status()));
+        } else if (outcome instanceof Outcome.AlertChanged changed) {
+            AlertView alert = changed.alert();
+            alerts.put(alert.id(), new AlertLine(alert.id(), alert.key(), alert.kind(), alert.state(), alert.status(),
+                    alert.count()));
         } else if (outcome instanceof Outcome.IncidentOpened opened) {
             incidents.put(opened.incidentId(),
                     new IncidentLine(opened.incidentId(), opened.resource(), opened.check(), IncidentState.OPEN, 0));
@@ -84,6 +97,7 @@ final class ReplaySummary {
     Line line(int events) {
         List<IncidentLine> byId = new ArrayList<>(incidents.values());
         byId.sort(Comparator.comparingLong(IncidentLine::id));
-        return new Line(new Body(events, List.copyOf(elements.values()), byId, services, firings));
+        return new Line(new Body(events, List.copyOf(elements.values()), List.copyOf(alerts.values()), byId, services,
+                firings));
     }
 }

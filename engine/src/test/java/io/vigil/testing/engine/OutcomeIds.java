@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The ids stored state would hold after these outcomes: MAX(id) of incidents, tasks and downtimes,
- * and the highest process instance and work item the incidents and tasks name. No firings: those
+ * the highest process instance and work item the incidents and tasks name, and the highest alert. No firings: those
  * are counted by whoever keeps them.
  */
 final class OutcomeIds {
@@ -21,7 +21,8 @@ final class OutcomeIds {
                 max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::taskId),
                 max(outcomes, Outcome.DowntimeScheduled.class, Outcome.DowntimeScheduled::downtimeId),
                 max(outcomes, Outcome.IncidentOpened.class, Outcome.IncidentOpened::processInstanceId),
-                max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::workItemId));
+                max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::workItemId),
+                max(outcomes, Outcome.AlertChanged.class, o -> o.alert().id()));
     }
 
     private static <T extends Outcome> long max(List<Outcome> outcomes, Class<T> kind, ToLongFunction<T> id) {

@@ -6,6 +6,7 @@ import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ public final class TestEvent {
     private Severity severity;
     private String message = "";
     private Long occurredAt;
+    private String transport = "test";
+    private final Map<String, String> attributes = new LinkedHashMap<>();
 
     TestEvent(TestSession session, long id, String resource, String check) {
         this.session = session;
@@ -44,6 +47,17 @@ public final class TestEvent {
         return this;
     }
 
+    /** How it arrived, e.g. "alertmanager" (default "test"). */
+    public TestEvent transport(String transport) {
+        this.transport = transport;
+        return this;
+    }
+
+    public TestEvent attribute(String name, String value) {
+        attributes.put(name, value);
+        return this;
+    }
+
     public TestEvent message(String message) {
         this.message = message;
         return this;
@@ -57,7 +71,8 @@ public final class TestEvent {
 
     public Event build() {
         long at = occurredAt == null ? session.now() : occurredAt;
-        return new Event(id, session.now(), at, "test", source, resource, check, status, severity, message, Map.of());
+        return new Event(id, session.now(), at, transport, source, resource, check, status, severity, message,
+                Map.copyOf(attributes));
     }
 
     /** Inserts the event and fires; returns the outcomes of this firing. */

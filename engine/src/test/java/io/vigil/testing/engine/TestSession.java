@@ -1,6 +1,7 @@
 package io.vigil.testing.engine;
 
 import io.vigil.audit.Firing;
+import io.vigil.model.Alert;
 import io.vigil.model.ElementStatus;
 import io.vigil.model.Event;
 import io.vigil.model.Incident;
@@ -134,7 +135,7 @@ public final class TestSession implements AutoCloseable {
      */
     public TestSession snapshotAndRestoreWithoutStoredProcessIds() {
         LastIds stored = OutcomeIds.lastIds(outcomes);
-        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0));
+        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0, stored.alert()));
     }
 
     private TestSession snapshotAndRestore(LastIds stored) {
@@ -170,6 +171,24 @@ public final class TestSession implements AutoCloseable {
 
     public List<ElementStatus> elements() {
         return session.facts(ElementStatus.class);
+    }
+
+    /** The active alerts (cleared ones leave the session). */
+    public List<Alert> alerts() {
+        return session.facts(Alert.class);
+    }
+
+    /** The only active alert with {@code key}. */
+    public Alert alert(String key) {
+        return alerts().stream().filter(a -> a.getKey().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no active alert \"" + key + "\""));
+    }
+
+    /** The alert changes so far, as "kind id status state" lines, in order. */
+    public List<String> alertChanges() {
+        return outcomes(Outcome.AlertChanged.class).stream()
+                .map(o -> o.change() + " " + o.alert().id() + " " + o.alert().status() + " " + o.alert().state())
+                .toList();
     }
 
     public List<Incident> incidents() {

@@ -47,10 +47,10 @@ class OpenIncidentRulesTest {
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(1, "db01", "disk", "db01/disk is CRITICAL", T0, 1,
                 firing.id(), 2L, null));
-        assertThat(firing.rule()).isEqualTo("Open incident for critical element");
+        assertThat(firing.rule()).isEqualTo("Open incident for critical alert");
         assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
         assertThat(firing.facts()).extracting(f -> f.id()).as("the tree said no cascade protection holds it back")
-                .containsExactly("element:db01/disk", "service-tree");
+                .containsExactly("alert:1", "element:db01/disk", "service-tree");
         assertThat(firing.outcome()).contains("inserted incident:1", "IncidentOpened[incidentId=1",
                 "IncidentTaskOpened[incidentId=1, taskId=1, name=Acknowledge");
     }

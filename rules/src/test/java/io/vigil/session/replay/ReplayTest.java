@@ -51,25 +51,27 @@ class ReplayTest {
         // Per event in time order; within one event's batch, rules of equal salience may fire in either order.
         assertThat(lines.subList(0, 2)).extracting(line -> line.get("kind").asString())
                 .containsExactly("element-status-changed", "event-classified");
-        assertThat(lines.subList(2, 6)).extracting(line -> line.get("kind").asString()).containsExactlyInAnyOrder(
-                "element-status-changed", "event-classified", "incident-opened", "incident-task-opened");
-        assertThat(lines.subList(6, 11)).extracting(line -> line.has("kind") ? line.get("kind").asString() : "summary")
-                .containsExactly("element-status-changed", "event-classified", "incident-escalated", "incident-escalated",
-                        "summary");
+        assertThat(lines.subList(2, 7)).extracting(line -> line.get("kind").asString()).containsExactlyInAnyOrder(
+                "element-status-changed", "event-classified", "alert-opened", "incident-opened", "incident-task-opened");
+        assertThat(lines.subList(7, 9)).extracting(line -> line.get("kind").asString())
+                .containsExactly("element-status-changed", "event-classified");
+        assertThat(lines.subList(9, 12)).extracting(line -> line.has("kind") ? line.get("kind").asString() : "summary")
+                .containsExactly("incident-escalated", "incident-escalated", "summary");
         JsonNode opened = kind("incident-opened").get(0);
         assertThat(opened.get("incidentId").asLong()).isEqualTo(1);
         assertThat(opened.get("title").asString()).isEqualTo("db01/disk is CRITICAL");
         assertThat(opened.get("eventId").asLong()).as("events are numbered in time order").isEqualTo(2);
         assertThat(opened.get("at").asLong()).isEqualTo(Instant.parse("2026-01-05T10:05:00Z").toEpochMilli());
-        assertThat(lines.get(9).get("level").asInt()).isEqualTo(2);
-        assertThat(lines.get(9).get("at").asLong()).isEqualTo(Instant.parse("2026-01-05T10:35:00Z").toEpochMilli());
-        assertThat(lines.get(10)).isEqualTo(JSON.readTree("""
+        assertThat(lines.get(10).get("level").asInt()).isEqualTo(2);
+        assertThat(lines.get(10).get("at").asLong()).isEqualTo(Instant.parse("2026-01-05T10:35:00Z").toEpochMilli());
+        assertThat(lines.get(11)).isEqualTo(JSON.readTree("""
                 {"summary":{"events":3,
                   "elements":[{"resource":"db01","check":"disk","status":"CRITICAL"},
                               {"resource":"web01","check":"sshd","status":"NORMAL"}],
+                  "alerts":[{"id":1,"key":"db01/disk","kind":"EVENT","state":"OPEN","status":"CRITICAL","count":1}],
                   "incidents":[{"id":1,"resource":"db01","check":"disk","state":"OPEN","escalationLevel":2}],
                   "services":[],
-                  "firings":15}}"""));
+                  "firings":16}}"""));
     }
 
     @Test
