@@ -1,14 +1,11 @@
 package io.vigil.alert;
 
+import io.vigil.testing.service.JavaSerialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,17 +99,10 @@ class MatcherTest {
     }
 
     @Test
-    void shouldStillMatchAfterJavaSerialization() throws IOException, ClassNotFoundException {
-        Matchers matchers = new Matchers(java.util.List.of(Matcher.parse("region=~\"eu-.*\""),
-                Matcher.parse("env!=\"test\"")));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(matchers);
-        }
-        Matchers copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (Matchers) in.readObject();
-        }
+    void shouldStillMatchAfterJavaSerializationAsTheSessionMarshallerDoes() {
+        Matchers matchers = new Matchers(List.of(Matcher.parse("region=~\"eu-.*\""), Matcher.parse("env!=\"test\"")));
+
+        Matchers copy = JavaSerialization.roundTrip(matchers);
 
         assertThat(copy).isEqualTo(matchers);
         assertThat(copy.matches(EVENT)).isTrue();

@@ -10,6 +10,7 @@ import io.vigil.alert.MatchTarget;
 import io.vigil.alert.Matcher;
 import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
+import io.vigil.testing.service.JavaSerialization;
 import io.vigil.testing.service.ServiceFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,7 +130,8 @@ class CorrelationSectionsTest {
     }
 
     @Test
-    void shouldRejectSectionsOfTheWrongKind() {
+    void shouldRejectSectionsOfTheWrongKindOrWithoutServices() {
+        assertErrors("dependencies: []\n", "missing key \"services\" at top level");
         assertErrors("services: []\nsilences: {}\nflapping: [1]\ndependencies: web01\n",
                 "dependencies \"web01\" is not a list", "flapping (a list) is not a map", "silences (a map) is not a list");
     }
@@ -144,6 +146,18 @@ class CorrelationSectionsTest {
                 .isEqualTo(3);
         assertThat(correlation.confirmationFor("web02", "http", prodEu).needed()).isEqualTo(3);
         assertThat(correlation.confirmationFor("web01", "ping", prodEu)).isNull();
+    }
+
+    @Test
+    void shouldAnswerTheSameAfterJavaSerialization() {
+        CorrelationDefinition correlation = ServiceFixtures.definition("correlation-full").correlation();
+
+        CorrelationDefinition copy = JavaSerialization.roundTrip(correlation);
+
+        assertThat(copy).isEqualTo(correlation);
+        assertThat(copy.parentsOf("web01")).containsExactly("router1", "switch2");
+        assertThat(copy.confirmationFor("web01", "http", target("web01", "http", Map.of("env", "prod",
+                "region", "eu-north")))).isEqualTo(correlation.confirmations().get(0));
     }
 
     @Test
