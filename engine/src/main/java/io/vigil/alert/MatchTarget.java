@@ -3,13 +3,13 @@ package io.vigil.alert;
 import io.vigil.model.Event;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What a {@link Matcher} looks at: the fields by their names ({@link #FIELDS}), and any other name
- * as an attribute. A field name always means the field, so an attribute called "resource" or
- * "location" cannot be matched. Absent values are null (matchers read them as "").
+ * What a {@link Matcher} looks at: the fields source, resource, check, category, status and
+ * location by those names, and any other name as an attribute. A field name always means the
+ * field, so an attribute called "resource" or "location" cannot be matched. Absent values are null
+ * (matchers read them as "").
  *
  * @param status   NORMAL, WARNING, CRITICAL or UNKNOWN
  * @param location the monitoring location that reported it; events carry none of their own, so the
@@ -18,8 +18,6 @@ import java.util.function.Function;
 public record MatchTarget(String source, String resource, String check, String category, String status,
                           String location, Map<String, String> attributes)
         implements Function<String, String> {
-
-    public static final Set<String> FIELDS = Set.of("source", "resource", "check", "category", "status", "location");
 
     public MatchTarget {
         attributes = attributes == null ? Map.of() : attributes;

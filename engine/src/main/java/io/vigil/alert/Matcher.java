@@ -10,7 +10,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One Alertmanager-style matcher: {@code name="value"}, {@code name!="value"}, {@code name=~"regex"}
  * or {@code name!~"regex"}. A regex must match the whole value ({@code ^(?:regex)$}, as in
- * Alertmanager) and uses Java syntax. A name is one of {@link MatchTarget#FIELDS} or an attribute.
+ * Alertmanager) and uses Java syntax. A name is a field or an attribute, see {@link MatchTarget}.
  * The value is in double quotes; inside them {@code \"}, {@code \\} and {@code \n} are the only
  * escapes, so a regex's backslash is written twice: {@code check=~"disk\\d+"}.
  */

@@ -1,5 +1,8 @@
 package io.vigil.alert;
 
+import io.vigil.model.Event;
+import io.vigil.model.Severity;
+import io.vigil.model.Status;
 import io.vigil.testing.service.JavaSerialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +69,21 @@ class MatcherTest {
         assertThat(matcher.toString()).isEqualTo("msg=~\"say \\\"hi\\\"\\\\d+\\n\"");
         assertThat(Matcher.parse(matcher.toString())).isEqualTo(matcher);
         assertThat(Matcher.of("msg", Matcher.Operator.REGEX, "say \"hi\"\\d+\n")).isEqualTo(matcher);
+    }
+
+    @Test
+    void shouldSeeAnEventsEffectiveFieldsAndItsAttributes() {
+        Event event = new Event(1, 0, 0, "http", "collector-eu", "web01", "http", null, Severity.ERROR, "down",
+                Map.of("env", "prod", "check", "shadowed"));
+        event.setStatus(Status.CRITICAL);
+        event.setCategory("availability");
+
+        MatchTarget target = MatchTarget.of(event, "frankfurt");
+
+        assertThat(target).isEqualTo(new MatchTarget("collector-eu", "web01", "http", "availability", "CRITICAL",
+                "frankfurt", Map.of("env", "prod", "check", "shadowed")));
+        assertThat(Matcher.parse("check=\"http\"").matches(target)).isTrue();
+        assertThat(Matcher.parse("env=\"prod\"").matches(target)).isTrue();
     }
 
     @Test
