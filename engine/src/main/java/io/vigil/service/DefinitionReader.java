@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns a loaded YAML or JSON document (maps, lists, strings, BigDecimals, booleans) into a
  * {@link ServiceTreeDefinition}, collecting every problem. Each problem names its service
- * ({@code service "webapp": ...}, or {@code service 3: ...} while the name is unusable).
+ * ({@code service "webapp": ...}, or {@code service 3: ...} while the name is unusable) or its
+ * entry of a correlation section ({@link CorrelationReader}).
  */
 final class DefinitionReader {
 
-    private static final Set<String> TOP_KEYS = Set.of("services");
+    private static final Set<String> TOP_KEYS = Stream.concat(Stream.of("services"),
+            CorrelationReader.SECTIONS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> SERVICE_KEYS = Set.of("name", "description", "group", "mode", "warning",
             "critical", "quiet", "cascadeProtection", "sla", "elements");
     private static final Map<String, ServiceMode> MODES = new LinkedHashMap<>();
@@ -49,8 +53,8 @@ final class DefinitionReader {
                 services.add(service);
             }
         }
-        ServiceTreeDefinition tree = new ServiceTreeDefinition(services);
-        problems.addAll(ServiceGraph.problems(tree));
+        problems.addAll(ServiceGraph.problems(new ServiceTreeDefinition(services)));
+        ServiceTreeDefinition tree = new ServiceTreeDefinition(services, CorrelationReader.read(top, problems::add));
         if (!problems.isEmpty()) {
             throw new ServiceDefinitionException(problems);
         }

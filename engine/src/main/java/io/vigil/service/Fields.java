@@ -2,6 +2,9 @@ package io.vigil.service;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,18 +23,20 @@ final class Fields {
     private final Map<?, ?> map;
     private final String label;
     private final String where;
+    private final String unknownWhere;
     private final Consumer<String> report;
 
     /**
      * @param label        put before a key, e.g. "sla " or "weight "
      * @param where        put after a value, e.g. " in element 2"
-     * @param unknownWhere put after an unknown key, e.g. " in sla"
+     * @param unknownWhere put after an unknown or missing key, e.g. " in sla"
      */
     Fields(Map<?, ?> map, Set<String> allowed, String label, String where, String unknownWhere,
            Consumer<String> report) {
         this.map = map;
         this.label = label;
         this.where = where;
+        this.unknownWhere = unknownWhere;
         this.report = report;
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
@@ -45,12 +50,31 @@ final class Fields {
         return map.get(key) != null;
     }
 
+    /** Whether the key has a value; reports {@code missing key "x"} when not. */
+    boolean require(String key) {
+        if (!has(key)) {
+            report.accept("missing key \"" + key + "\"" + unknownWhere);
+            return false;
+        }
+        return true;
+    }
+
     Object raw(String key) {
         return map.get(key);
     }
 
     String string(String key) {
         return typed(key, String.class, "is not a string");
+    }
+
+    /** A name or text that must say something: a blank one is reported and read as absent. */
+    String nonBlank(String key) {
+        String text = string(key);
+        if (text != null && text.isBlank()) {
+            complain(key, text, "must not be blank");
+            return null;
+        }
+        return text;
     }
 
     /** False when absent (or wrong, which is reported). */
@@ -89,6 +113,38 @@ final class Fields {
             return null;
         }
         return value;
+    }
+
+    /** A whole number (2 and 2.0 alike) of at least {@code min}. */
+    Integer integer(String key, int min) {
+        BigDecimal value = number(key);
+        if (value == null) {
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > 0) {
+            complain(key, value, "is not an integer");
+        } else if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+            complain(key, value, "must be at least " + min);
+        } else if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            complain(key, value, "is larger than " + Integer.MAX_VALUE);
+        } else {
+            return value.intValueExact();
+        }
+        return null;
+    }
+
+    /** A point in time written in ISO 8601 with its offset, e.g. 2026-12-01T22:00:00Z. */
+    Instant instant(String key) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            complain(key, text, "is not a timestamp (e.g. 2026-12-01T22:00:00Z)");
+            return null;
+        }
     }
 
     Duration duration(String key) {

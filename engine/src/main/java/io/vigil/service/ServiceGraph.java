@@ -1,10 +1,6 @@
 package io.vigil.service;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,40 +37,13 @@ final class ServiceGraph {
         return problems;
     }
 
-    /** Depth-first over sub-service edges with an explicit stack; every edge back into the stack closes a cycle. */
+    /** Only edges between defined services: an undefined one is reported above and cannot close a cycle. */
     private static void findCycles(Map<String, ServiceDefinition> byName, List<String> problems) {
-        Map<String, Boolean> finished = new HashMap<>();
-        for (String root : byName.keySet()) {
-            if (finished.containsKey(root)) {
-                continue;
-            }
-            List<String> path = new ArrayList<>();
-            Deque<Iterator<ElementDefinition>> stack = new ArrayDeque<>();
-            path.add(root);
-            finished.put(root, false);
-            stack.push(byName.get(root).elements().iterator());
-            while (!stack.isEmpty()) {
-                Iterator<ElementDefinition> children = stack.peek();
-                if (!children.hasNext()) {
-                    stack.pop();
-                    finished.put(path.remove(path.size() - 1), true);
-                    continue;
-                }
-                ElementDefinition child = children.next();
-                if (child.type() != ElementType.SERVICE || !byName.containsKey(child.name())) {
-                    continue;
-                }
-                Boolean done = finished.get(child.name());
-                if (done == null) {
-                    path.add(child.name());
-                    finished.put(child.name(), false);
-                    stack.push(byName.get(child.name()).elements().iterator());
-                } else if (!done) {
-                    List<String> cycle = new ArrayList<>(path.subList(path.indexOf(child.name()), path.size()));
-                    cycle.add(child.name());
-                    problems.add("service cycle: " + String.join(" -> ", cycle));
-                }
-            }
+        Map<String, List<String>> subServices = new LinkedHashMap<>();
+        byName.forEach((name, service) -> subServices.put(name, service.elements().stream()
+                .filter(e -> e.type() == ElementType.SERVICE).map(ElementDefinition::name).toList()));
+        for (List<String> cycle : Cycles.find(subServices)) {
+            problems.add("service cycle: " + String.join(" -> ", cycle));
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Writes a tree back as YAML that {@link ServiceTreeParser} reads to an equal definition. Leaves
- * out what is default (empty description, default weights, false flags) so an exported file
- * reads like a hand-written one.
+ * out what is default (empty description, default weights, false flags, empty or default
+ * correlation sections) so an exported file reads like a hand-written one.
  */
 public final class ServiceTreeExporter {
 
@@ -30,7 +30,10 @@ public final class ServiceTreeExporter {
         options.setWidth(120);
         List<Object> services = new ArrayList<>();
         tree.services().forEach(s -> services.add(service(s)));
-        return new Yaml(new DecimalRepresenter(options), options).dump(Map.of("services", services));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("services", services);
+        document.putAll(CorrelationExporter.sections(tree.correlation()));
+        return new Yaml(new DecimalRepresenter(options), options).dump(document);
     }
 
     private static Map<String, Object> service(ServiceDefinition service) {
@@ -77,7 +80,7 @@ public final class ServiceTreeExporter {
         return out;
     }
 
-    private static void putUnless(Map<String, Object> out, String key, Object value, boolean skip) {
+    static void putUnless(Map<String, Object> out, String key, Object value, boolean skip) {
         if (!skip) {
             out.put(key, value);
         }

@@ -11,7 +11,7 @@ class ServiceTreeExporterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"webapp", "web-application", "storage", "office", "auto", "nested", "shared", "cascade",
-            "sla"})
+            "sla", "correlation-full", "correlation-only"})
     void shouldReadBackWhatItWrites(String fixture) {
         ServiceTreeDefinition tree = ServiceFixtures.definition(fixture);
 
@@ -45,5 +45,37 @@ class ServiceTreeExporterTest {
                 + "    elements:\n"
                 + "      - agent: router1\n"
                 + "        critical: true\n");
+    }
+
+    @Test
+    void shouldWriteTheCorrelationSectionsCanonicallyAndLeaveOutDefaults() {
+        String yaml = ServiceTreeExporter.toYaml(ServiceTreeParser.parseYaml("services: []\n"
+                + "silences: [{comment: move, creator: bob, end: '2026-12-02T03:00:00+01:00',"
+                + " start: 2026-12-01T22:00:00Z, match: ['check =~ \"disk|mysql\"']}]\n"
+                + "flapping: {changes: 5, within: 600s, quietFor: 10m}\n"
+                + "alerts: {dropAcknowledgementOnWorse: true}\n"
+                + "heartbeats: [{source: collector-eu, interval: 90s}]\n"
+                + "dependencies: [{dependsOn: [router1], resource: web01}]\n"
+                + "confirmations: [{within: 15s, needed: 2.0, check: http}]\n"));
+
+        assertThat(yaml).isEqualTo("services: []\n"
+                + "confirmations:\n"
+                + "  - check: http\n"
+                + "    needed: 2\n"
+                + "    within: 15s\n"
+                + "dependencies:\n"
+                + "  - resource: web01\n"
+                + "    dependsOn:\n"
+                + "      - router1\n"
+                + "heartbeats:\n"
+                + "  - source: collector-eu\n"
+                + "    interval: 1m30s\n"
+                + "silences:\n"
+                + "  - match:\n"
+                + "      - check=~\"disk|mysql\"\n"
+                + "    start: '2026-12-01T22:00:00Z'\n"
+                + "    end: '2026-12-02T02:00:00Z'\n"
+                + "    creator: bob\n"
+                + "    comment: move\n");
     }
 }

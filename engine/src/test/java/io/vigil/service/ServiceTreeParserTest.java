@@ -9,8 +9,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import static io.vigil.service.DefinitionErrors.assertErrors;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceTreeParserTest {
 
@@ -79,6 +79,9 @@ class ServiceTreeParserTest {
         "error-cycle-ancestor.yml | service cycle: webapp -> database -> webapp",
         "error-cycle-deep.yml     | service cycle: frontend -> backend -> storage -> frontend",
         "error-syntax.yml         | invalid yaml at line 3, column 5: found duplicate key name",
+        "error-correlation-self.yml         | dependency \"web01\": depends on itself",
+        "error-correlation-cycle-direct.yml | dependency cycle: web01 -> router1 -> web01",
+        "error-correlation-cycle-deep.yml   | dependency cycle: web01 -> router1 -> switch2 -> core1 -> web01",
     })
     void shouldRejectWithOneExactError(String fixture, String error) {
         assertErrors(ServiceFixtures.text(fixture), error);
@@ -143,11 +146,6 @@ class ServiceTreeParserTest {
                 "service \"a\": mode \"fancy\" is not one of manual, auto, simple");
     }
 
-    private static void assertErrors(String text, String... errors) {
-        assertThatThrownBy(() -> ServiceTreeParser.parse(text))
-                .isInstanceOfSatisfying(ServiceDefinitionException.class,
-                        e -> assertThat(e.errors()).containsExactly(errors));
-    }
 
     private static Weights weights(String warning, String critical) {
         return new Weights(BigDecimal.ZERO, new BigDecimal(warning), new BigDecimal(critical), BigDecimal.ZERO);
