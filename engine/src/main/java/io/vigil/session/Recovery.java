@@ -65,6 +65,9 @@ final class Recovery {
             }
         });
         session.setAuditing(true);
+        // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
+        // from here on ids must also pass anything stored, whatever the snapshot said.
+        session.alerts().continueAfter(setup.lastIds().alert());
 
         BatchRunner runner = new BatchRunner(session, sink,
                 SnapshotPolicy.afterProcessStepsAndEvery(settings.snapshotInterval()), checkpoint);

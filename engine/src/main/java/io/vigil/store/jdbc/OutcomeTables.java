@@ -24,7 +24,7 @@ import static io.vigil.store.jdbc.UtcColumns.toColumn;
  * Writes outcomes to their tables, one JDBC batch per statement, inside the caller's transaction.
  * Statements run inserts before updates, each in outcome order, which is the order the engine
  * produced them in: an incident or task is always opened before it is changed. Service outcomes
- * go to {@link ServiceTables}.
+ * go to {@link ServiceTables}, alert changes to {@link AlertTables}.
  */
 public final class OutcomeTables {
 
@@ -34,10 +34,12 @@ public final class OutcomeTables {
 
     private final BatchStatements batches;
     private final ServiceTables services;
+    private final AlertTables alerts;
 
     public OutcomeTables(DataSource dataSource) {
         this.batches = new BatchStatements(dataSource);
         this.services = new ServiceTables(batches);
+        this.alerts = new AlertTables(batches);
     }
 
     /** Stores the outcomes; {@code now} stamps the updated_at columns. A transaction must be active. */
@@ -154,6 +156,7 @@ public final class OutcomeTables {
             setLongOrNull(ps, 6, row.firingId());
         });
         services.write(outcomes, now);
+        alerts.write(outcomes);
     }
 
     private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {

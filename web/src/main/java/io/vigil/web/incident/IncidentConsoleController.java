@@ -6,6 +6,7 @@ import io.vigil.store.IncidentDetail;
 import io.vigil.store.IncidentQueries;
 import io.vigil.store.IncidentTaskRow;
 import io.vigil.web.system.EngineCommands;
+import io.vigil.web.system.IdListBody;
 import io.vigil.web.system.RequestParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -97,8 +98,8 @@ class IncidentConsoleController {
             flash.addFlashAttribute("error", "Select the incidents to resolve first.");
             return "redirect:" + back;
         }
-        if (ids.size() > IncidentIdList.MAX_IDS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "at most " + IncidentIdList.MAX_IDS + " incidents at once");
+        if (ids.size() > IdListBody.MAX_IDS) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "at most " + IdListBody.MAX_IDS + " incidents at once");
         }
         List<EngineCommands.TargetAnswer> answers = commands.executeEach(
                 new EngineCommand.ResolveIncidents(ids.stream().distinct().toList(), who.getName()), ids.size() + " incidents").join();

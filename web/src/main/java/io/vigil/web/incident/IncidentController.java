@@ -6,6 +6,7 @@ import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentQueries;
 import io.vigil.store.IncidentRow;
 import io.vigil.web.system.EngineCommands;
+import io.vigil.web.system.IdListBody;
 import io.vigil.web.system.RequestParams;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
@@ -84,7 +85,7 @@ class IncidentController {
     /** Resolves up to 1000 incidents; one still waiting for Acknowledge is acknowledged by the same person first. */
     @PostMapping(path = "/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     CompletableFuture<Resolution> resolveAll(@RequestBody(required = false) String body, Authentication who) {
-        List<Long> ids = IncidentIdList.parse(body);
+        List<Long> ids = IdListBody.parse(body, "incident");
         return commands.executeEach(new EngineCommand.ResolveIncidents(ids, who.getName()), ids.size() + " incidents")
                 .thenApply(Resolution::of);
     }

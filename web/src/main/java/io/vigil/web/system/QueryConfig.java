@@ -4,6 +4,7 @@ import io.vigil.audit.AuditTrail;
 import io.vigil.audit.jdbc.JdbcAuditTrail;
 import io.vigil.store.DowntimeQueries;
 import io.vigil.store.ElementStatusQueries;
+import io.vigil.store.AlertQueries;
 import io.vigil.store.EventQueries;
 import io.vigil.store.IncidentQueries;
 import io.vigil.store.ServiceQueries;
@@ -20,6 +21,11 @@ class QueryConfig {
     @Bean
     EventQueries eventQueries(DataSource dataSource) {
         return new EventQueries(dataSource);
+    }
+
+    @Bean
+    AlertQueries alertQueries(DataSource dataSource) {
+        return new AlertQueries(dataSource);
     }
 
     @Bean

@@ -1,14 +1,18 @@
 package io.vigil.web.system;
 
+import io.vigil.service.DurationFormat;
 import io.vigil.store.jdbc.QueryLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Checks query parameters, answering 400 with a detail that names the parameter and quotes its value. */
 public final class RequestParams {
@@ -46,6 +50,35 @@ public final class RequestParams {
             throw bad(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
         return upper;
+    }
+
+    /**
+     * A comma-separated list of values from {@code allowed} in any case (returned in upper case, in the
+     * order given, each once); empty when absent.
+     */
+    public static Set<String> someOf(String name, String value, Collection<String> allowed) {
+        Set<String> values = new LinkedHashSet<>();
+        if (value == null || value.isBlank()) {
+            return values;
+        }
+        for (String part : value.split(",", -1)) {
+            String upper = part.trim().toUpperCase(Locale.ROOT);
+            if (!allowed.contains(upper)) {
+                throw bad(name, value, "one or more (comma-separated) of " + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            values.add(upper);
+        }
+        return values;
+    }
+
+    /** A duration such as "30m" or "2h" from 1 second up to {@code max}. */
+    public static Duration duration(String name, String value, Duration max) {
+        Duration duration = value == null ? null : DurationFormat.parse(value.trim());
+        if (duration == null || duration.isZero() || duration.compareTo(max) > 0) {
+            throw bad(name, String.valueOf(value), "a duration from 1s to " + DurationFormat.format(max) + ", "
+                    + DurationFormat.EXAMPLES);
+        }
+        return duration;
     }
 
     public static ResponseStatusException notFound(String what, long id) {

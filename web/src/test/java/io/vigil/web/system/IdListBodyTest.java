@@ -1,4 +1,4 @@
-package io.vigil.web.incident;
+package io.vigil.web.system;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
@@ -10,11 +10,11 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class IncidentIdListTest {
+class IdListBodyTest {
 
     @Test
     void shouldReadTheIdsInTheOrderSent() {
-        assertThat(IncidentIdList.parse("{\"ids\": [9, 4, 17]}")).containsExactly(9L, 4L, 17L);
+        assertThat(IdListBody.parse("{\"ids\": [9, 4, 17]}", "incident")).containsExactly(9L, 4L, 17L);
     }
 
     @Test
@@ -42,13 +42,13 @@ class IncidentIdListTest {
     void shouldTakeAtMostOneThousandIds() {
         String thousand = IntStream.rangeClosed(1, 1000).mapToObj(Integer::toString).collect(Collectors.joining(","));
 
-        assertThat(IncidentIdList.parse("{\"ids\": [" + thousand + "]}")).hasSize(1000);
+        assertThat(IdListBody.parse("{\"ids\": [" + thousand + "]}", "incident")).hasSize(1000);
         assertThat(errors("{\"ids\": [" + thousand + ",1001]}")).containsExactly("ids: 1001 ids, at most 1000 per request");
     }
 
     @Test
     void shouldAnswer400WithTheFirstProblemAsDetail() {
-        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> IncidentIdList.parse("{\"ids\": [0]}"));
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> IdListBody.parse("{\"ids\": [0]}", "incident"));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().getDetail()).isEqualTo("ids[0]: 0 is not an incident id (a whole number from 1)");
@@ -56,7 +56,7 @@ class IncidentIdListTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> errors(String body) {
-        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> IncidentIdList.parse(body));
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class, () -> IdListBody.parse(body, "incident"));
         assertThat(refused).as("refused: " + body).isNotNull();
         return (List<String>) refused.getBody().getProperties().get("errors");
     }

@@ -1,0 +1,97 @@
+package io.vigil.store;
+
+import io.vigil.model.AlertKind;
+import io.vigil.model.AlertState;
+import io.vigil.model.Severity;
+import io.vigil.model.Status;
+import io.vigil.store.jdbc.QueryLimits;
+import io.vigil.store.jdbc.UtcColumns;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads stored alerts and their history, for the console and the API. */
+public final class AlertQueries {
+
+    private static final String SELECT = "SELECT id, alert_key, kind, resource, check_name, service, source, category, status,"
+            + " previous_status, severity, state, report_count, first_seen, last_seen, last_event_id, message,"
+            + " acknowledged_by, assignee, shelved_until, changed_at FROM alert";
+
+    private static final RowMapper<AlertRow> ALERT = (rs, n) -> {
+        int code = rs.getInt("severity");
+        Severity severity = rs.wasNull() ? null : Severity.ofCode(code);
+        return new AlertRow(rs.getLong("id"), rs.getString("alert_key"), AlertKind.valueOf(rs.getString("kind")),
+                rs.getString("resource"), rs.getString("check_name"), rs.getString("service"), rs.getString("source"),
+                rs.getString("category"), Status.parse(rs.getString("status")), Status.parse(rs.getString("previous_status")),
+                severity, AlertState.valueOf(rs.getString("state")), rs.getLong("report_count"),
+                UtcColumns.instant(rs, "first_seen"), UtcColumns.instant(rs, "last_seen"),
+                rs.getObject("last_event_id", Long.class), rs.getString("message"), rs.getString("acknowledged_by"),
+                rs.getString("assignee"), UtcColumns.instant(rs, "shelved_until"), UtcColumns.instant(rs, "changed_at"));
+    };
+
+    private static final RowMapper<AlertHistoryRow> HISTORY = (rs, n) -> new AlertHistoryRow(rs.getLong("id"),
+            rs.getLong("alert_id"), UtcColumns.instant(rs, "at"), rs.getString("kind"), rs.getString("status"),
+            rs.getString("state"), rs.getString("detail"), rs.getString("actor"), rs.getObject("event_id", Long.class),
+            rs.getObject("firing_id", Long.class));
+
+    private final JdbcTemplate jdbc;
+
+    public AlertQueries(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Alerts newest first; with {@code beforeIdOrNull}, only those older than that id (the next page). */
+    public List<AlertRow> list(AlertFilter filter, Long beforeIdOrNull, int limit) {
+        QueryLimits.require(limit);
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE state IN (").append(marks(filter.states())).append(")");
+        List<Object> args = new ArrayList<>();
+        filter.states().forEach(state -> args.add(state.name()));
+        if (!filter.statuses().isEmpty()) {
+            sql.append(" AND status IN (").append(marks(filter.statuses())).append(")");
+            filter.statuses().forEach(status -> args.add(status.name()));
+        }
+        if (filter.kind() != null) {
+            sql.append(" AND kind = ?");
+            args.add(filter.kind().name());
+        }
+        if (filter.text() != null) {
+            sql.append(" AND (alert_key LIKE ? OR resource LIKE ? OR check_name LIKE ? OR service LIKE ? OR message LIKE ?)");
+            String like = "%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int i = 0; i < 5; i++) {
+                args.add(like);
+            }
+        }
+        if (beforeIdOrNull != null) {
+            sql.append(" AND id < ?");
+            args.add(beforeIdOrNull);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ALERT, args.toArray());
+    }
+
+    public Optional<AlertDetail> byId(long id) {
+        return jdbc.query(SELECT + " WHERE id = ?", ALERT, id).stream().findFirst().map(alert -> new AlertDetail(alert,
+                jdbc.query("SELECT id, alert_id, at, kind, status, state, detail, actor, event_id, firing_id"
+                        + " FROM alert_history WHERE alert_id = ? ORDER BY id", HISTORY, id)));
+    }
+
+    /** How many alerts are in each state (CLEARED included), for the console's counters. */
+    public Map<AlertState, Long> countByState() {
+        Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);
+        jdbc.query("SELECT state, COUNT(*) FROM alert GROUP BY state",
+                rs -> { counts.put(AlertState.valueOf(rs.getString(1)), rs.getLong(2)); });
+        return counts;
+    }
+
+    private static String marks(Collection<?> values) {
+        return String.join(", ", values.stream().map(v -> "?").toList());
+    }
+}

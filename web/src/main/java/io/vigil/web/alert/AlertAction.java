@@ -1,0 +1,100 @@
+package io.vigil.web.alert;
+
+import io.vigil.session.EngineCommand;
+import io.vigil.web.system.RequestParams;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator can do to alerts, by the name the API and the console use ({@code POST
+ * /api/v1/alerts/{id}/assign}, {@code POST /api/v1/alerts/assign}), with the text field each one
+ * takes besides the ids, and how it becomes an engine command.
+ */
+enum AlertAction {
+    ACKNOWLEDGE("acknowledge", null),
+    UNACKNOWLEDGE("unacknowledge", null),
+    SHELVE("shelve", "for"),
+    UNSHELVE("unshelve", null),
+    ASSIGN("assign", "assignee"),
+    NOTES("notes", "text"),
+    CLEAR("clear", null);
+
+    /** The longest shelving: a month; what must stay quiet longer wants a silence. */
+    static final Duration MAX_SHELVING = Duration.ofDays(30);
+    static final int MAX_NOTE = 2000;
+
+    private final String path;
+    private final String field;
+
+    AlertAction(String path, String field) {
+        this.path = path;
+        this.field = field;
+    }
+
+    String path() {
+        return path;
+    }
+
+    /** The one text field the action takes ("for", "assignee", "text"), or null. */
+    String field() {
+        return field;
+    }
+
+    List<String> fields() {
+        return field == null ? List.of() : List.of(field);
+    }
+
+    static AlertAction byPath(String path) {
+        return Arrays.stream(values()).filter(a -> a.path.equals(path)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert action \"" + path
+                        + "\" (actions: " + String.join(", ", Arrays.stream(values()).map(AlertAction::path).toList())
+                        + ")"));
+    }
+
+    /** The command for {@code ids}; {@code fields} holds the action's field when one was given. */
+    EngineCommand command(List<Long> ids, Map<String, String> fields, String actor) {
+        String value = field == null ? null : fields.get(field);
+        return switch (this) {
+            case ACKNOWLEDGE -> new EngineCommand.AcknowledgeAlerts(ids, actor);
+            case UNACKNOWLEDGE -> new EngineCommand.UnacknowledgeAlerts(ids, actor);
+            case SHELVE -> new EngineCommand.ShelveAlerts(ids, RequestParams.duration("for", required(value),
+                    MAX_SHELVING), actor);
+            case UNSHELVE -> new EngineCommand.UnshelveAlerts(ids, actor);
+            case ASSIGN -> new EngineCommand.AssignAlerts(ids, assignee(value), actor);
+            case NOTES -> new EngineCommand.NoteAlerts(ids, note(value), actor);
+            case CLEAR -> new EngineCommand.ClearAlerts(ids, actor);
+        };
+    }
+
+    private String required(String value) {
+        if (value == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"" + field + "\" is missing: " + path
+                    + " needs it");
+        }
+        return value;
+    }
+
+    /** A user name, or "" to take the assignment back. */
+    private String assignee(String value) {
+        String who = required(value).trim();
+        if (who.length() > 255) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"assignee\" is " + who.length()
+                    + " characters long, at most 255");
+        }
+        return who;
+    }
+
+    private String note(String value) {
+        String text = required(value).strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"text\" must hold 1 to " + MAX_NOTE
+                    + " characters, got " + text.length());
+        }
+        return text;
+    }
+}
