@@ -51,7 +51,7 @@ class RestartIT {
     }
 
     @Test
-    void shouldKeepAcceptedEventsIncidentsTasksAndTimersAcrossARestart() throws Exception {
+    void shouldKeepAcceptedEventsAlertsIncidentsTasksAndTimersAcrossARestart() throws Exception {
         ConfigurableApplicationContext first = start();
         ApiClient api = new ApiClient(port(first));
         Map<Role, Auth> tokens = TestServer.tokens(api);
@@ -60,6 +60,11 @@ class RestartIT {
         assertThat(critical.status()).isEqualTo(202);
         long incidentId = Eventually.await("the incident for restart-host", PIPELINE, () ->
                 db.queryForList("SELECT id FROM incident WHERE resource = 'restart-host'", Long.class).stream().findFirst());
+
+        long alertId = Eventually.await("the alert for restart-host", PIPELINE, () ->
+                db.queryForList("SELECT id FROM alert WHERE alert_key = 'restart-host/disk'", Long.class).stream().findFirst());
+        Response alertAcknowledged = api.postJson("/api/v1/alerts/" + alertId + "/acknowledge", tokens.get(Role.OPERATOR), "");
+        assertThat(alertAcknowledged.status()).as(alertAcknowledged.body()).isEqualTo(200);
 
         List<Long> accepted = postWhileStopping(api, tokens.get(Role.INTEGRATOR), first);
 
@@ -87,7 +92,20 @@ class RestartIT {
             assertThat(acknowledged.json().get("timeline").values().stream().map(t -> t.get("kind").asString()).toList())
                     .contains("OPENED", "ESCALATED", "ACKNOWLEDGED");
 
+            Response again = restarted.postJson("/api/v1/events", tokens.get(Role.INTEGRATOR),
+                    "{\"source\":\"nagios\",\"resource\":\"restart-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
+            assertThat(again.status()).isEqualTo(202);
+            Eventually.await("the second report counted into the alert opened before the restart", PIPELINE, () ->
+                    Optional.of(db.queryForObject("SELECT report_count FROM alert WHERE id = ?", Long.class, alertId))
+                            .filter(count -> count == 2));
+            assertThat(db.queryForObject("SELECT state FROM alert WHERE id = ?", String.class, alertId))
+                    .as("acknowledged before the restart, still acknowledged").isEqualTo("ACKNOWLEDGED");
+
             long openedAfter = openIncidentAfterTheRestart(restarted, tokens.get(Role.INTEGRATOR));
+            long alertAfter = db.queryForObject("SELECT id FROM alert WHERE alert_key = 'restart-host-2/disk'", Long.class);
+            assertThat(alertAfter).as("the alert opened after the restart has a new id").isGreaterThan(alertId);
+            assertThat(restarted.postJson("/api/v1/alerts/" + alertAfter + "/acknowledge", tokens.get(Role.OPERATOR), "")
+                    .status()).isEqualTo(200);
             assertThat(db.queryForList("SELECT process_instance_id FROM incident WHERE id IN (?, ?)", Long.class,
                     incidentId, openedAfter)).as("process instances of the incidents opened before and after the restart")
                     .doesNotHaveDuplicates().hasSize(2);
