@@ -1,0 +1,47 @@
+package io.vigil.intake.webhook;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Grafana unified alerting's webhook payload, version "1": Alertmanager's shape plus the
+ * organisation, a rendered title, state and message, and per alert links into Grafana and the
+ * values of the rule's queries. The links and values are kept; title and message are checked only,
+ * as they repeat what the alerts say.
+ */
+final class GrafanaFormat implements WebhookFormat {
+
+    static final String VALUE_PREFIX = "value.";
+
+    @Override
+    public String transport() {
+        return "grafana";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public Map<String, String> payloadAttributes(ObjectFields payload) {
+        Long orgId = payload.wholeNumber("orgId", true, Long.MIN_VALUE);
+        payload.optionalString("title");
+        payload.oneOf("state", false, "alerting", "ok");
+        payload.optionalString("message");
+        return orgId == null ? Map.of() : Map.of("orgId", orgId.toString());
+    }
+
+    @Override
+    public Map<String, String> alertAttributes(ObjectFields alert) {
+        Map<String, String> kept = new HashMap<>();
+        for (String name : new String[] {"silenceURL", "dashboardURL", "panelURL", "valueString"}) {
+            String value = alert.optionalString(name);
+            if (value != null && !value.isEmpty()) {
+                kept.put(name, value);
+            }
+        }
+        alert.numbers("values").forEach((ref, value) -> kept.put(VALUE_PREFIX + ref, value));
+        return kept;
+    }
+}
