@@ -44,7 +44,7 @@ final class AlertReader {
         fields.put("generatorURL", nonEmpty(alert.optionalString("generatorURL")));
         fields.put("startsAt", startsAt != null && startsAt.isSet() ? startsAt.text() : null);
         fields.put("endsAt", endsAt != null && endsAt.isSet() ? endsAt.text() : null);
-        fields.putAll(format.alertAttributes(alert));
+        fields.putAll(format.extraFields().alertAttributes(alert));
         if (labels == null || annotations == null) {
             return null;
         }

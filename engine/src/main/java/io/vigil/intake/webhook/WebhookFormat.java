@@ -1,22 +1,17 @@
 package io.vigil.intake.webhook;
 
-import java.util.Map;
-
 /**
- * What sets one sender's webhook payload apart from the Alertmanager shape all of them share: its
- * name, its version, and the fields it adds to the payload and to each alert.
+ * One sender's webhook payload: Alertmanager's shape, which every sender shares, under the
+ * sender's name and version, with the fields the sender adds.
+ *
+ * @param transport recorded as every event's transport, and its source when the alert names no location
+ * @param version   the only {@code version} accepted
  */
-interface WebhookFormat {
+record WebhookFormat(String transport, String version, ExtraFields extraFields) {
 
-    /** Recorded as every event's transport, and its source when the alert names no location. */
-    String transport();
+    /** Prometheus Alertmanager's webhook_config payload. */
+    static final WebhookFormat ALERTMANAGER = new WebhookFormat("alertmanager", "4", ExtraFields.NONE);
 
-    /** The only {@code version} accepted. */
-    String version();
-
-    /** Checks the payload fields this format adds; returns those kept as attributes of each event. */
-    Map<String, String> payloadAttributes(ObjectFields payload);
-
-    /** Checks the alert fields this format adds; returns those kept as attributes of the alert's event. */
-    Map<String, String> alertAttributes(ObjectFields alert);
+    /** Grafana unified alerting's webhook contact point payload. */
+    static final WebhookFormat GRAFANA = new WebhookFormat("grafana", "1", new GrafanaFields());
 }

@@ -40,12 +40,12 @@ public final class WebhookParser {
 
     /** Prometheus Alertmanager's webhook_config payload, version "4"; transport "alertmanager". */
     public static WebhookParser alertmanager(Clock clock, EventLimits limits) {
-        return new WebhookParser(clock, limits, new AlertmanagerFormat());
+        return new WebhookParser(clock, limits, WebhookFormat.ALERTMANAGER);
     }
 
     /** Grafana unified alerting's webhook contact point payload, version "1"; transport "grafana". */
     public static WebhookParser grafana(Clock clock, EventLimits limits) {
-        return new WebhookParser(clock, limits, new GrafanaFormat());
+        return new WebhookParser(clock, limits, WebhookFormat.GRAFANA);
     }
 
     /** @throws EventValidationException naming each bad field by its path, with the value sent */
@@ -63,7 +63,7 @@ public final class WebhookParser {
         payload.strings("commonLabels", false);
         payload.strings("commonAnnotations", false);
         payload.optionalString("externalURL");
-        kept.putAll(format.payloadAttributes(payload));
+        kept.putAll(format.extraFields().payloadAttributes(payload));
         List<EventDraft> drafts = readAlerts(payload, sent.alertTexts(), new AlertReader(format, clock.instant(), kept), errors);
         errors.throwIfAny();
         return drafts;

@@ -1,5 +1,6 @@
 package io.vigil.intake.webhook;
 
+import io.vigil.intake.IntakeFixtures;
 import io.vigil.intake.http.EventLimits;
 import io.vigil.intake.http.EventValidationException;
 import io.vigil.model.EventDraft;
@@ -15,8 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static io.vigil.intake.webhook.WebhookFixtures.errors;
-import static io.vigil.intake.webhook.WebhookFixtures.refusal;
+import static io.vigil.intake.webhook.WebhookRefusals.errors;
+import static io.vigil.intake.webhook.WebhookRefusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
@@ -25,11 +26,12 @@ class AlertmanagerPayloadTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T06:30:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String FIRING = new String(IntakeFixtures.bytes("webhooks/alertmanager-firing.json"), StandardCharsets.UTF_8);
     private final WebhookParser parser = WebhookParser.alertmanager(CLOCK, EventLimits.DEFAULT);
 
     @Test
     void shouldMapEachFiringAlertToAnEvent() {
-        String body = WebhookFixtures.text("alertmanager-firing.json");
+        String body = FIRING;
 
         List<EventDraft> drafts = parser.parse(body.getBytes(StandardCharsets.UTF_8));
 
@@ -56,7 +58,7 @@ class AlertmanagerPayloadTest {
 
     @Test
     void shouldKeepEachAlertsExactTextAsItsRaw() {
-        String body = WebhookFixtures.text("alertmanager-firing.json");
+        String body = FIRING;
 
         List<EventDraft> drafts = parser.parse(body.getBytes(StandardCharsets.UTF_8));
 
@@ -69,7 +71,7 @@ class AlertmanagerPayloadTest {
 
     @Test
     void shouldMapAResolvedAlertToNormalAtItsEnd() {
-        EventDraft draft = parser.parse(WebhookFixtures.bytes("alertmanager-resolved.json")).get(0);
+        EventDraft draft = parser.parse(IntakeFixtures.bytes("webhooks/alertmanager-resolved.json")).get(0);
 
         assertThat(draft.status()).isEqualTo(Status.NORMAL);
         assertThat(draft.occurredAt()).isEqualTo(Instant.parse("2026-11-21T06:10:00Z"));
@@ -83,7 +85,7 @@ class AlertmanagerPayloadTest {
 
     @Test
     void shouldAcceptFieldsItDoesNotKnowAndNullGroupMaps() {
-        List<EventDraft> drafts = parser.parse(WebhookFixtures.bytes("alertmanager-newer-fields.json"));
+        List<EventDraft> drafts = parser.parse(IntakeFixtures.bytes("webhooks/alertmanager-newer-fields.json"));
 
         assertThat(drafts).extracting(EventDraft::check, EventDraft::status, EventDraft::message)
                 .containsExactly(tuple("HighLatency", Status.WARNING, "p99 latency over 2 s"));
@@ -133,7 +135,7 @@ class AlertmanagerPayloadTest {
 
     @Test
     void shouldReportEveryProblemWithItsPath() {
-        assertThat(errors(parser, WebhookFixtures.text("alertmanager-errors.json"))).containsExactly(
+        assertThat(errors(parser, IntakeFixtures.bytes("webhooks/alertmanager-errors.json"))).containsExactly(
                 "version: must be \"4\", got \"3\"",
                 "receiver: expected a string, got number 7",
                 "truncatedAlerts: must be at least 0, got -1",

@@ -1,5 +1,6 @@
 package io.vigil.intake.webhook;
 
+import io.vigil.intake.IntakeFixtures;
 import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Status;
@@ -11,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import static io.vigil.intake.webhook.WebhookFixtures.errors;
+import static io.vigil.intake.webhook.WebhookRefusals.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -22,7 +23,7 @@ class GrafanaPayloadTest {
 
     @Test
     void shouldMapAFiringAlertKeepingGrafanasLinksAndValues() {
-        List<EventDraft> drafts = parser.parse(WebhookFixtures.bytes("grafana-firing.json"));
+        List<EventDraft> drafts = parser.parse(IntakeFixtures.bytes("webhooks/grafana-firing.json"));
 
         assertThat(drafts).hasSize(1);
         EventDraft draft = drafts.get(0);
@@ -48,7 +49,7 @@ class GrafanaPayloadTest {
 
     @Test
     void shouldReportGrafanasOwnFieldsWithTheirPaths() {
-        assertThat(errors(parser, WebhookFixtures.text("grafana-errors.json"))).containsExactly(
+        assertThat(errors(parser, IntakeFixtures.bytes("webhooks/grafana-errors.json"))).containsExactly(
                 "version: must be \"1\", got \"4\"",
                 "orgId: expected a whole number, got string \"1\"",
                 "state: must be \"alerting\" or \"ok\", got \"pending\"",
@@ -58,7 +59,7 @@ class GrafanaPayloadTest {
 
     @Test
     void shouldRefuseAnAlertmanagerPayloadNamingTheVersionAndTheMissingOrganisation() {
-        assertThat(errors(parser, WebhookFixtures.text("alertmanager-resolved.json"))).containsExactly(
+        assertThat(errors(parser, IntakeFixtures.bytes("webhooks/alertmanager-resolved.json"))).containsExactly(
                 "version: must be \"1\", got \"4\"",
                 "orgId: required field is missing");
     }

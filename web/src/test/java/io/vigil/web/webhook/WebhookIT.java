@@ -1,5 +1,6 @@
 package io.vigil.web.webhook;
 
+import io.vigil.intake.IntakeFixtures;
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.ServerTestSupport;
@@ -10,9 +11,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -142,16 +140,9 @@ class WebhookIT extends ServerTestSupport {
         return api.postJson(path, token(Role.INTEGRATOR), body);
     }
 
-    /** A payload of the engine's webhook fixtures (its test jar is on this module's test class path). */
+    /** A payload of the engine's webhook fixtures (shared through its test jar). */
     static String fixture(String name) {
-        try (InputStream in = WebhookIT.class.getResourceAsStream("/webhooks/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture \"" + name + "\" under /webhooks/");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(IntakeFixtures.bytes("webhooks/" + name), StandardCharsets.UTF_8);
     }
 
     private static void assertProblem(Response response, int status, String title) {

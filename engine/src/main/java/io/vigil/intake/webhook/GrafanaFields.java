@@ -4,24 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Grafana unified alerting's webhook payload, version "1": Alertmanager's shape plus the
- * organisation, a rendered title, state and message, and per alert links into Grafana and the
- * values of the rule's queries. The links and values are kept; title and message are checked only,
- * as they repeat what the alerts say.
+ * What Grafana unified alerting adds to Alertmanager's payload (version "1"): the organisation, a
+ * rendered title, state and message, and per alert links into Grafana and the values of the rule's
+ * queries. The links and values are kept; title and message are checked only, as they repeat what
+ * the alerts say.
  */
-final class GrafanaFormat implements WebhookFormat {
+final class GrafanaFields implements ExtraFields {
 
     static final String VALUE_PREFIX = "value.";
-
-    @Override
-    public String transport() {
-        return "grafana";
-    }
-
-    @Override
-    public String version() {
-        return "1";
-    }
 
     @Override
     public Map<String, String> payloadAttributes(ObjectFields payload) {
