@@ -7,7 +7,7 @@ import java.util.Map;
  * A validated event that has not been journaled yet (it has no id). Intake (REST, syslog,
  * webhooks) produces drafts; the journal gives them ids and makes them durable.
  *
- * @param transport how it arrived: "rest", "syslog-udp", "syslog-tcp", "webhook"
+ * @param transport how it arrived: "rest", "syslog-udp", "syslog-tcp", "alertmanager", "grafana"
  * @param status    as received, or null
  * @param severity  syslog severity as received, or null
  * @param raw       the text as received (syslog line, posted JSON object), for the audit chain

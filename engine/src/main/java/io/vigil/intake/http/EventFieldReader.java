@@ -6,9 +6,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -82,20 +79,12 @@ final class EventFieldReader {
         if (text == null) {
             return null;
         }
-        Instant at;
         try {
-            at = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(index, field, text, "invalid timestamp \"" + FieldError.abbreviate(text)
-                    + "\" (expected ISO-8601 with an offset, e.g. 2026-11-21T06:30:00Z)");
+            return EventTimestamps.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(index, field, text, e.getMessage());
             return null;
         }
-        if (!EventLimits.isStorable(at)) {
-            errors.add(index, field, text, "timestamp \"" + FieldError.abbreviate(text)
-                    + "\" is out of range (expected 1970 to 9999)");
-            return null;
-        }
-        return at;
     }
 
     Map<String, String> attributes(JsonToken token) {

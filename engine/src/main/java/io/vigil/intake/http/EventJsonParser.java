@@ -5,7 +5,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 import java.time.Clock;
@@ -39,42 +38,24 @@ public final class EventJsonParser {
     }
 
     /**
-     * @param transport recorded on every draft ("rest", "webhook", "replay")
+     * @param transport recorded on every draft ("rest", "replay")
      * @throws EventValidationException naming each bad field with its index and value
      */
     public List<EventDraft> parseBody(byte[] body, String transport) {
-        requireUtf8Text(body);
+        JsonBodyProblems.requireUtf8Text(body);
         FieldErrors errors = new FieldErrors(MAX_REPORTED_ERRORS);
         EventObjectReader reader = new EventObjectReader(body, clock.instant(), transport, limits, errors);
         List<EventDraft> drafts;
         try (JsonParser json = JSON.createParser(ObjectReadContext.empty(), body)) {
             drafts = readDocument(json, reader, errors);
             if (json.nextToken() != null) {
-                throw malformed(json.currentTokenLocation(), "unexpected content after the end of the JSON value");
+                throw JsonBodyProblems.malformed(json.currentTokenLocation(), "unexpected content after the end of the JSON value");
             }
         } catch (JacksonException e) {
-            throw malformed(e.getLocation(), e.getOriginalMessage());
+            throw JsonBodyProblems.malformed(e.getLocation(), e.getOriginalMessage());
         }
         errors.throwIfAny();
         return drafts;
-    }
-
-    /**
-     * Refuses a body that is not UTF-8 (RFC 8259 section 8.1) or that holds text no event may
-     * carry: bytes that are not strict UTF-8 and lone surrogate escapes, which Jackson would pass
-     * on and the database store as '?'.
-     */
-    private static void requireUtf8Text(byte[] body) {
-        String encoding = BodyEncoding.detectOtherThanUtf8(body);
-        if (encoding != null) {
-            throw new EventValidationException(EventValidationException.Kind.NOT_UTF8, List.of(FieldError.ofBody(
-                    "the body is " + encoding + ": it must be UTF-8 JSON (RFC 8259 section 8.1)")), 1);
-        }
-        JsonTextCheck.Problem problem = JsonTextCheck.firstProblem(body);
-        if (problem != null) {
-            JsonLocator.Place place = JsonLocator.locate(body, problem.offset());
-            throw new EventValidationException(new FieldError(place.index(), place.field(), null, problem.describe()));
-        }
     }
 
     private List<EventDraft> readDocument(JsonParser json, EventObjectReader reader, FieldErrors errors) {
@@ -118,16 +99,5 @@ public final class EventJsonParser {
                     "too many events: " + count + " (at most " + max + " per request)"));
         }
         return drafts;
-    }
-
-    private static EventValidationException malformed(TokenStreamLocation where, String problem) {
-        String detail = problem == null || problem.isEmpty() ? "unreadable input"
-                : Character.toLowerCase(problem.charAt(0)) + problem.substring(1);
-        // End-of-input messages point at a "start marker" location that says nothing to a client.
-        int marker = detail.indexOf(" (start marker at ");
-        detail = marker < 0 ? detail : detail.substring(0, marker);
-        String at = where == null || where.getLineNr() < 0 ? ""
-                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-        return new EventValidationException(FieldError.ofBody("malformed JSON" + at + ": " + detail));
     }
 }

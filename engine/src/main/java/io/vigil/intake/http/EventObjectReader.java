@@ -76,7 +76,7 @@ final class EventObjectReader {
         requirePresent(seen, "resource", index);
         int end = (int) json.currentLocation().getByteOffset();
         if (end - start > limits.maxEventBytes()) {
-            errors.addTooLarge(index, "event of " + (end - start) + " bytes is over the limit of " + limits.maxEventBytes()
+            errors.addTooLarge(index, null, "event of " + (end - start) + " bytes is over the limit of " + limits.maxEventBytes()
                     + " bytes per event (its JSON text, whitespace included, is stored as sent)");
         }
         if (errors.total() == 0) {

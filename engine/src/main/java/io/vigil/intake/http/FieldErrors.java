@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the errors of one request; keeps the first {@code cap} and counts the rest. */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final int cap;
     private final List<FieldError> reported = new ArrayList<>();
     private int total;
     private boolean tooLarge;
 
-    FieldErrors(int cap) {
+    public FieldErrors(int cap) {
         this.cap = cap;
     }
 
-    void add(int index, String field, String value, String message) {
+    public void add(int index, String field, String value, String message) {
         total++;
         if (reported.size() < cap) {
             reported.add(new FieldError(index, field, value, message));
@@ -23,16 +23,16 @@ final class FieldErrors {
     }
 
     /** An event the journal would never store, whatever else is fixed: the request is answered as too large. */
-    void addTooLarge(int index, String message) {
+    public void addTooLarge(int index, String field, String message) {
         tooLarge = true;
-        add(index, null, null, message);
+        add(index, field, null, message);
     }
 
-    int total() {
+    public int total() {
         return total;
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (total > 0) {
             throw new EventValidationException(tooLarge ? EventValidationException.Kind.TOO_LARGE
                     : EventValidationException.Kind.INVALID, reported, total);

@@ -6,7 +6,7 @@ import tools.jackson.core.JsonToken;
 import java.nio.charset.StandardCharsets;
 
 /** Quotes posted values back to the sender in error messages, as they were sent. */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
@@ -26,7 +26,7 @@ final class JsonValues {
     }
 
     /** "number 42", "object {…}", "string \"x\"": what was sent instead of what was expected. */
-    static String describe(JsonToken token, String value) {
+    public static String describe(JsonToken token, String value) {
         String shown = FieldError.abbreviate(value);
         return switch (token) {
             case VALUE_STRING -> "string \"" + shown + "\"";

@@ -36,7 +36,8 @@ final class AccessTable {
 
     static final List<Grant> GRANTS = List.of(
             new Grant("post events", Set.of(Role.INTEGRATOR),
-                    List.of(route(HttpMethod.POST, "/api/v1/events")), List.of()),
+                    List.of(route(HttpMethod.POST, "/api/v1/events"), route(HttpMethod.POST, "/api/v1/webhooks/alertmanager"),
+                            route(HttpMethod.POST, "/api/v1/webhooks/grafana")), List.of()),
             new Grant("read events and elements", READERS,
                     List.of(route(HttpMethod.GET, "/api/v1/events/**"), route(HttpMethod.GET, "/api/v1/elements/**")),
                     List.of(route(HttpMethod.GET, "/console/events/**"))),

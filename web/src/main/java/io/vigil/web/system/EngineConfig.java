@@ -1,7 +1,6 @@
 package io.vigil.web.system;
 
 import io.vigil.intake.http.EventJsonParser;
-import io.vigil.intake.http.EventLimits;
 import io.vigil.intake.syslog.SyslogServer;
 import io.vigil.intake.syslog.SyslogSettings;
 import io.vigil.journal.JournalSettings;
@@ -78,7 +77,6 @@ class EngineConfig {
 
     @Bean
     EventJsonParser eventJsonParser(Clock clock, VigilProperties properties) {
-        return new EventJsonParser(clock,
-                new EventLimits(EventLimits.DEFAULT.maxEventsPerRequest(), properties.intake().maxEventBytes()));
+        return new EventJsonParser(clock, properties.intake().eventLimits());
     }
 }

@@ -82,6 +82,11 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
         public int maxEventBytes() {
             return (int) maxEvent.toBytes();
         }
+
+        /** The limits every posted event is held to, whichever format it came in. */
+        public EventLimits eventLimits() {
+            return new EventLimits(EventLimits.DEFAULT.maxEventsPerRequest(), maxEventBytes());
+        }
     }
 
     private static void requireBetween(DataSize size, long min, long max, String name) {

@@ -6,6 +6,8 @@ import io.vigil.intake.KeyedEventIntake;
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
+import io.vigil.web.intake.IntakeExceptionHandler;
+import io.vigil.web.intake.JournaledIntake;
 import io.vigil.web.system.VigilProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -53,7 +55,8 @@ class EventIntakeAnswersTest {
                 new VigilProperties.Escalation(Duration.ofMinutes(15)), new VigilProperties.Engine(100),
                 new VigilProperties.Intake(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofMillis(200)));
         return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
-                EventLimits.DEFAULT), intake, properties)).build();
+                EventLimits.DEFAULT), new JournaledIntake(intake, properties)))
+                .setControllerAdvice(new IntakeExceptionHandler()).build();
     }
 
     private static MvcResult posted(MockMvc server, String idempotencyKey) throws Exception {

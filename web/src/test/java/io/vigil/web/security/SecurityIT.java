@@ -63,6 +63,8 @@ class SecurityIT extends ServerTestSupport {
     static Stream<Endpoint> apiEndpoints() {
         return Stream.of(
                 new Endpoint("POST", "/api/v1/events", EnumSet.of(Role.INTEGRATOR)),
+                new Endpoint("POST", "/api/v1/webhooks/alertmanager", EnumSet.of(Role.INTEGRATOR)),
+                new Endpoint("POST", "/api/v1/webhooks/grafana", EnumSet.of(Role.INTEGRATOR)),
                 new Endpoint("GET", "/api/v1/events", READERS),
                 new Endpoint("GET", "/api/v1/events/1", READERS),
                 new Endpoint("GET", "/api/v1/elements", READERS),

@@ -1,4 +1,4 @@
-package io.vigil.web.event;
+package io.vigil.web.intake;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;

@@ -1,0 +1,129 @@
+package io.vigil.web.intake;
+
+import io.vigil.intake.IdempotencyKey;
+import io.vigil.intake.KeyedEventIntake;
+import io.vigil.intake.KeyedEventIntake.Receipt;
+import io.vigil.intake.http.EventValidationException;
+import io.vigil.intake.http.FieldError;
+import io.vigil.model.EventDraft;
+import io.vigil.web.system.VigilProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The one way an HTTP request's events get into the journal, whatever the body's format (our
+ * events, an Alertmanager or Grafana webhook). The answer comes only after the events are
+ * committed; the request waits asynchronously for the group commit, so many concurrent posters do
+ * not each hold a servlet thread idle.
+ *
+ * <p>Every answer is true: 202 means stored; 429 and 503 with "nothing was stored" mean a retry is
+ * safe; when the commit is not confirmed in time the 503 says that the outcome is unknown. An
+ * {@code Idempotency-Key} header makes any retry safe: a request whose events are already stored
+ * under the key is answered 202 with their ids (and {@code Idempotent-Replayed: true}). The
+ * refusals are answered by {@link IntakeExceptionHandler}.
+ */
+@Component
+public class JournaledIntake {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final KeyedEventIntake intake;
+    private final RequestBodyReader bodies;
+    private final Duration commitTimeout;
+
+    public JournaledIntake(KeyedEventIntake intake, VigilProperties properties) {
+        this.intake = intake;
+        this.bodies = new RequestBodyReader(properties.intake().maxBody().toBytes());
+        this.commitTimeout = properties.intake().commitTimeout();
+    }
+
+    /** The answer to an accepted request: how many events were stored and their ids, in order. */
+    public record Accepted(int accepted, List<Long> ids) {
+    }
+
+    /**
+     * Reads the request's body, turns it into events with {@code parse} (which refuses a bad body
+     * with an {@link EventValidationException}) and journals them.
+     *
+     * @param idempotencyKey the request's {@value #IDEMPOTENCY_KEY} header, or null
+     */
+    public CompletableFuture<ResponseEntity<Accepted>> accept(HttpServletRequest request, String idempotencyKey,
+                                                              Function<byte[], List<EventDraft>> parse) throws IOException {
+        requireUtf8Charset(request.getContentType());
+        byte[] body = bodies.read(request);
+        IdempotencyKey key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, body);
+        List<EventDraft> drafts = parse.apply(body);
+        CompletableFuture<Receipt> receipt = key == null
+                ? intake.submit(drafts).thenApply(ids -> new Receipt(ids, false))
+                : intake.submitOnce(key, drafts);
+        return receipt.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((stored, failure) -> {
+            if (failure == null) {
+                ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
+                if (stored.replayed()) {
+                    accepted.header(REPLAYED, "true");
+                }
+                return accepted.body(new Accepted(stored.ids().size(), stored.ids()));
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                throw new CommitOutcomeUnknownException(commitTimeout, key);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        });
+    }
+
+    private static IdempotencyKey idempotencyKey(String value, byte[] body) {
+        try {
+            return IdempotencyKey.of(value, body);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /**
+     * JSON has no charset parameter (RFC 8259 section 11), but a sender that names one other than
+     * UTF-8 says its bytes are something we would misread: refused rather than guessed at. Read
+     * from the header itself: the servlet's character encoding is forced to UTF-8 by Spring Boot.
+     */
+    private static void requireUtf8Charset(String contentType) {
+        String charset = MediaType.parseMediaType(contentType).getParameter("charset");
+        if (charset == null) {
+            return;
+        }
+        charset = charset.length() > 1 && charset.startsWith("\"") && charset.endsWith("\"")
+                ? charset.substring(1, charset.length() - 1) : charset;
+        if (isUtf8(charset)) {
+            return;
+        }
+        throw new EventValidationException(EventValidationException.Kind.NOT_UTF8, List.of(FieldError.ofBody(
+                "Content-Type charset \"" + charset + "\" is not supported: the body must be UTF-8 JSON (RFC 8259 section 8.1)")), 1);
+    }
+
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.isSupported(charset) && Charset.forName(charset).equals(StandardCharsets.UTF_8);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+}
