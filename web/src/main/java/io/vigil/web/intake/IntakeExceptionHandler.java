@@ -55,9 +55,15 @@ public class IntakeExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    /**
+     * 429 for clients of the events API; 503 for webhooks: Alertmanager and Grafana retry a 5xx with
+     * backoff but treat a 4xx as final, which would drop the notification until the group's next send.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejected(IntakeRejectedException e, HttpServletRequest request) {
-        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "Engine queue full", e.getMessage(), e.retryAfterSeconds(), request);
+        HttpStatus status = request.getRequestURI().startsWith("/api/v1/webhooks/") ? HttpStatus.SERVICE_UNAVAILABLE
+                : HttpStatus.TOO_MANY_REQUESTS;
+        return retryLater(status, "Engine queue full", e.getMessage(), e.retryAfterSeconds(), request);
     }
 
     @ExceptionHandler

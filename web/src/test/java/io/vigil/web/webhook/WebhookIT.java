@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,10 +28,12 @@ class WebhookIT extends ServerTestSupport {
 
     private static final String ALERTMANAGER = "/api/v1/webhooks/alertmanager";
     private static final String GRAFANA = "/api/v1/webhooks/grafana";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void eventLimit(DynamicPropertyRegistry registry) {
         registry.add("vigil.intake.max-event", () -> "2KB");
+        registry.add("vigil.engine.queue-capacity", () -> "50");
     }
 
     private final JournaledEvents journal = new JournaledEvents(database().dataSource());
@@ -118,6 +123,23 @@ class WebhookIT extends ServerTestSupport {
         assertProblem(response, 413, "Event too large");
         assertThat(response.json().get("detail").asString()).startsWith("alerts[0]: alert of ")
                 .endsWith(" bytes is over the limit of 2048 bytes per event (its JSON text, whitespace included, is stored as sent)");
+        assertThat(journal.count()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void shouldAnswer503NotA4xxWhenTheEngineQueueCannotTakeTheAlerts() {
+        ObjectNode payload = (ObjectNode)
+                JSON.readTree(fixture("alertmanager-resolved.json"));
+        ArrayNode alerts = (ArrayNode) payload.get("alerts");
+        JsonNode alert = alerts.get(0);
+        for (int i = 0; i < 60; i++) {
+            alerts.add(alert.deepCopy());
+        }
+
+        Response response = post(ALERTMANAGER, payload.toString());
+
+        assertProblem(response, 503, "Engine queue full");
+        assertThat(response.header("Retry-After")).isNotEmpty();
         assertThat(journal.count()).isEqualTo(rowsBefore);
     }
 
