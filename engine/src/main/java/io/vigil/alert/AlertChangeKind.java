@@ -5,8 +5,9 @@ package io.vigil.alert;
  * history; a repeat only moves the count and the last-seen time.
  */
 public enum AlertChangeKind {
-    OPENED, REPEATED, STATUS, ACKNOWLEDGED, ACKNOWLEDGEMENT_DROPPED, UNACKNOWLEDGED, SHELVED, UNSHELVED, ASSIGNED,
-    NOTE, CLEARED;
+    OPENED, REPEATED, STATUS, LOCATION_RECOVERED, CONFIRMED, NOT_CONFIRMED, SUPPRESSED, UNSUPPRESSED, SILENCED,
+    UNSILENCED, FLAPPING_STARTED, FLAPPING_ENDED, ACKNOWLEDGED, ACKNOWLEDGEMENT_DROPPED, UNACKNOWLEDGED, SHELVED,
+    UNSHELVED, ASSIGNED, NOTE, CLEARED;
 
     /** Whether the change is kept as a history line. */
     public boolean isHistory() {

@@ -3,9 +3,12 @@ package io.vigil.alert;
 import io.vigil.model.Alert;
 import io.vigil.model.AlertKind;
 import io.vigil.model.AlertState;
+import io.vigil.model.Confirmation;
 import io.vigil.model.Event;
+import io.vigil.model.Heartbeat;
 import io.vigil.model.ServiceStatus;
 import io.vigil.model.Status;
+import io.vigil.service.DurationFormat;
 import io.vigil.session.CommandResult;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcomes;
@@ -20,15 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The {@code alerts} global: keeps one {@link Alert} fact per active dedup key. Rules hand it the
- * reports that matter (a problem, or the all-clear of a key with an alert); people act on alerts
- * through commands. Every change is a fact update (so rules see it) and an {@link
- * Outcome.AlertChanged} outcome (so it is stored and shown).
+ * reports that matter (a problem, or the all-clear of a key with an alert) and the correlation
+ * decisions (confirmed, suppressed, silenced, flapping); people act on alerts through commands; the
+ * session clock ends shelving, confirmation windows, flapping and heartbeats ({@link DueList}).
+ * Every change is a fact update (so rules see it) and an {@link Outcome.AlertChanged} outcome (so
+ * it is stored and shown).
  *
  * <p><b>Order.</b> Within one batch the rules fire the newest events first, not in journal order.
  * A report older than the alert's current status (by occurrence time, then event id) therefore
@@ -38,8 +42,8 @@ import java.util.function.Supplier;
  * <p><b>Ids.</b> The id counter is an {@link AlertSequence} fact, marshalled with the session, so
  * the quiet re-run of stored events after a restore hands out the very ids it handed out the first
  * time; {@link #continueAfter} then moves it past anything stored. Changes that the journal cannot
- * replay — people's commands and shelving that expires with the clock — count as state changes:
- * the batch carrying them takes a snapshot.
+ * replay — people's commands and what the clock ends — count as state changes: the batch carrying
+ * them takes a snapshot.
  *
  * <p>Engine thread only. Attach it to each session it serves, also after a restore.
  */
@@ -51,17 +55,24 @@ public final class AlertDesk {
      */
     private static final String[] CHANGING = {"count", "lastSeen", "lastEventId", "source", "category", "message",
             "status", "previousStatus", "severity", "statusSince", "recentChanges", "state", "acknowledgedBy", "assignee",
-            "shelvedUntil"};
+            "shelvedUntil", "attributes", "location", "confirmation", "failingLocationCount", "failingLocations",
+            "suppressedBy", "silencedBy", "flapping", "actionable"};
+
+    private static final String LOCATION = "location";
+    private static final String TIMEOUT = "timeout";
 
     private final Outcomes outcomes;
     private final Supplier<Long> currentFiringId;
     private final Supplier<Long> clock;
     private final Map<String, FactHandle> byKey = new HashMap<>();
     private final Map<Long, FactHandle> byId = new HashMap<>();
-    private final PriorityQueue<long[]> shelvedUntil = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-    private boolean dropAcknowledgementOnWorse = true;
+    private final Map<String, FactHandle> heartbeats = new HashMap<>();
+    private final Map<String, FactHandle> silences = new HashMap<>();
+    private final DueList due = new DueList();
     private KieSession session;
     private AlertSequence sequence;
+    private CorrelationDefinition correlation = CorrelationDefinition.EMPTY;
+    private FactHandle correlationHandle;
     private boolean stateChanged;
 
     /**
@@ -74,27 +85,61 @@ public final class AlertDesk {
         this.clock = clock;
     }
 
-    /** Serves {@code kieSession} from now on: finds its alerts and id sequence, or starts a sequence at 0. */
+    /**
+     * Serves {@code kieSession} from now on: finds its alerts, heartbeats, silences, correlation
+     * settings and id sequence (or starts them empty), and what each of them waits for on the clock.
+     */
     public void attach(KieSession kieSession) {
         session = kieSession;
         byKey.clear();
         byId.clear();
-        shelvedUntil.clear();
+        heartbeats.clear();
+        silences.clear();
+        due.clear();
         for (FactHandle handle : kieSession.getFactHandles(new ClassObjectFilter(Alert.class))) {
             Alert alert = (Alert) kieSession.getObject(handle);
             byKey.put(alert.getKey(), handle);
             byId.put(alert.getId(), handle);
-            if (alert.getState() == AlertState.SHELVED) {
-                shelvedUntil.add(new long[]{alert.getShelvedUntil(), alert.getId()});
-            }
+            scheduleClockEnds(alert);
+        }
+        for (FactHandle handle : kieSession.getFactHandles(new ClassObjectFilter(Heartbeat.class))) {
+            Heartbeat heartbeat = (Heartbeat) kieSession.getObject(handle);
+            heartbeats.put(heartbeat.getResource(), handle);
+            due.heartbeat(heartbeat.getDueBy(), heartbeat.getResource());
+        }
+        for (FactHandle handle : kieSession.getFactHandles(new ClassObjectFilter(Silence.class))) {
+            Silence silence = (Silence) kieSession.getObject(handle);
+            silences.put(silence.getId(), handle);
+            due.silence(silence.isActive() ? silence.getEnd() : silence.getStart(), silence.getId());
         }
         // Changed in place, never updated: no rule matches it, the marshaller reads its field.
-        sequence = kieSession.getObjects(new ClassObjectFilter(AlertSequence.class)).stream()
-                .map(AlertSequence.class::cast).findFirst().orElse(null);
+        sequence = only(AlertSequence.class);
         if (sequence == null) {
             sequence = new AlertSequence(0);
             kieSession.insert(sequence);
         }
+        correlationHandle = kieSession.getFactHandles(new ClassObjectFilter(CorrelationDefinition.class)).stream()
+                .findFirst().orElse(null);
+        if (correlationHandle == null) {
+            correlationHandle = kieSession.insert(CorrelationDefinition.EMPTY);
+        }
+        correlation = (CorrelationDefinition) kieSession.getObject(correlationHandle);
+    }
+
+    private void scheduleClockEnds(Alert alert) {
+        if (alert.getState() == AlertState.SHELVED) {
+            due.shelving(alert.getShelvedUntil(), alert.getId());
+        }
+        if (alert.getConfirmation() == Confirmation.UNCONFIRMED) {
+            due.confirmation(alert.getFirstSeen() + alert.getConfirmationWithin(), alert.getId());
+        }
+        if (alert.isFlapping()) {
+            due.flapping(alert.getStatusSince() + correlation.flapping().quietFor().toMillis(), alert.getId());
+        }
+    }
+
+    private <T> T only(Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).findFirst().orElse(null);
     }
 
     /** After recovery: new ids continue after {@code lastStoredId} if the sequence is behind it. */
@@ -102,39 +147,90 @@ public final class AlertDesk {
         sequence.continueAfter(lastStoredId);
     }
 
-    /** Whether acknowledging stops counting when a report makes the alert worse (default true). */
-    public void setDropAcknowledgementOnWorse(boolean drop) {
-        this.dropAcknowledgementOnWorse = drop;
+    /**
+     * Takes the correlation sections of a new services-as-code document: its settings, confirmation
+     * rules, dependencies, heartbeat intervals and silences (those of the previous document go).
+     */
+    public void configure(CorrelationDefinition definition) {
+        correlation = definition;
+        session.update(correlationHandle, definition);
+        for (FactHandle handle : List.copyOf(silences.values())) {
+            Silence silence = (Silence) session.getObject(handle);
+            if (silence.getId().startsWith("code-")) {
+                session.delete(handle);
+                silences.remove(silence.getId());
+            }
+        }
+        List<SilenceDefinition> coded = definition.silences();
+        for (int i = 0; i < coded.size(); i++) {
+            addSilence(Silence.of("code-" + (i + 1), coded.get(i)));
+        }
+    }
+
+    /** The settings now in force. */
+    public CorrelationDefinition correlation() {
+        return correlation;
     }
 
     // ---- reports from the rules -------------------------------------------------------------
 
     /**
      * Called by rules for a status report: a problem opens an alert for the event's key or counts into
-     * it; NORMAL clears the key's alert.
+     * it; NORMAL clears the key's alert — for an alert confirmed from several locations, once every
+     * location that reported the problem reports it gone.
      */
     public void report(Event event) {
         Status status = event.getStatus();
+        String location = locationOf(event);
         FactHandle handle = byKey.get(event.getAlertKey());
         if (handle == null) {
             if (status != Status.NORMAL) {
-                Alert alert = new Alert(sequence.next(), event.getAlertKey(), AlertKind.EVENT, event.getResource(),
-                        event.getCheck(), null, event.getOccurredAt());
-                open(alert, event.getOccurredAt(), event.getId(), event.getSource(), event.getCategory(),
-                        event.getMessage(), status, event);
+                openFor(event, location);
             }
             return;
         }
         Alert alert = (Alert) session.getObject(handle);
         alert.report(event.getOccurredAt(), event.getId(), event.getSource(), event.getCategory(), event.getMessage());
-        if (status == alert.getStatus() || !alert.isNewerThanStatus(event.getOccurredAt(), event.getId())) {
+        boolean newer = alert.isNewerThanStatus(event.getOccurredAt(), event.getId());
+        if (newer) {
+            alert.setAttributes(event.getAttributes());
+            alert.setLocation(location);
+        }
+        if (status != Status.NORMAL) {
+            alert.locationFailed(location, event.getOccurredAt());
+        }
+        if (!newer || status == alert.getStatus()) {
             changed(alert, AlertChangeKind.REPEATED, null, null, event.getOccurredAt(), event.getId());
-        } else if (status == Status.NORMAL) {
+        } else if (status != Status.NORMAL) {
+            changeStatus(alert, status, event, event.getOccurredAt(), event.getId());
+        } else if (alert.locationRecovered(location)) {
+            changed(alert, AlertChangeKind.LOCATION_RECOVERED, location + " reports NORMAL; still failing at "
+                    + String.join(", ", alert.getFailingLocations()), null, event.getOccurredAt(), event.getId());
+        } else {
             clear(alert, event.getOccurredAt(), event.getId(), "all clear: " + event.getResource() + "/" + event.getCheck()
                     + " reported NORMAL", null);
-        } else {
-            changeStatus(alert, status, event, event.getOccurredAt(), event.getId());
         }
+    }
+
+    private void openFor(Event event, String location) {
+        Alert alert = new Alert(sequence.next(), event.getAlertKey(), AlertKind.EVENT, event.getResource(), event.getCheck(),
+                null, event.getOccurredAt());
+        alert.setAttributes(event.getAttributes());
+        alert.setLocation(location);
+        ConfirmationRule rule = correlation.confirmationFor(event.getResource(), event.getCheck(),
+                MatchTarget.of(event, location));
+        if (rule != null) {
+            alert.needConfirmation(rule.needed(), rule.within().toMillis());
+            alert.locationFailed(location, event.getOccurredAt());
+            due.confirmation(event.getOccurredAt() + rule.within().toMillis(), alert.getId());
+        }
+        open(alert, event.getOccurredAt(), event.getId(), event.getSource(), event.getCategory(), event.getMessage(),
+                event.getStatus(), event);
+    }
+
+    private static String locationOf(Event event) {
+        String location = event.attribute(LOCATION);
+        return location == null || location.isBlank() ? event.getSource() : location;
     }
 
     /**
@@ -176,64 +272,197 @@ public final class AlertDesk {
         }
     }
 
-    private void open(Alert alert, long at, long eventId, String source, String category, String message, Status status,
-                      Event event) {
-        alert.report(at, eventId, source, category, message);
-        alert.changeStatus(status, event == null ? null : event.getSeverity(), at, eventId);
-        FactHandle handle = session.insert(alert);
-        byKey.put(alert.getKey(), handle);
-        byId.put(alert.getId(), handle);
-        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), AlertChangeKind.OPENED, message, null, at,
-                eventId == 0 ? null : eventId, currentFiringId.get()));
-    }
-
-    private void changeStatus(Alert alert, Status status, Event event, long at, long eventId) {
-        Status before = alert.getStatus();
-        alert.changeStatus(status, event == null ? null : event.getSeverity(), at, eventId);
-        boolean worse = status.worse(before) == status;
-        if (worse && dropAcknowledgementOnWorse && alert.getState() == AlertState.ACKNOWLEDGED) {
-            alert.setState(AlertState.OPEN);
-            alert.setAcknowledgedBy(null);
-            changed(alert, AlertChangeKind.STATUS, before + " → " + status, null, at, eventId);
-            changed(alert, AlertChangeKind.ACKNOWLEDGEMENT_DROPPED, "it got worse: " + before + " → " + status, null, at,
-                    eventId);
-        } else {
-            changed(alert, AlertChangeKind.STATUS, before + " → " + status, null, at, eventId);
+    /**
+     * Called by rules for a heartbeat: the resource is expected to send the next one within the event's
+     * {@code timeout} attribute, else the interval the heartbeats section gives its resource or source.
+     * A heartbeat with neither is ignored (nobody said when the next one is due).
+     */
+    public void heartbeat(Event event) {
+        Duration timeout = timeoutOf(event);
+        if (timeout == null) {
+            return;
         }
+        FactHandle handle = heartbeats.get(event.getResource());
+        if (handle == null) {
+            Heartbeat heartbeat = new Heartbeat(event.getResource(), event.getSource(), event.getOccurredAt(),
+                    timeout.toMillis());
+            heartbeats.put(event.getResource(), session.insert(heartbeat));
+            due.heartbeat(heartbeat.getDueBy(), heartbeat.getResource());
+            return;
+        }
+        Heartbeat heartbeat = (Heartbeat) session.getObject(handle);
+        heartbeat.beat(event.getSource(), event.getOccurredAt(), timeout.toMillis());
+        session.update(handle, heartbeat);
+        due.heartbeat(heartbeat.getDueBy(), heartbeat.getResource());
     }
 
-    private void clear(Alert alert, long at, long eventId, String why, String actor) {
-        alert.changeStatus(Status.NORMAL, null, at, eventId);
-        alert.setState(AlertState.CLEARED);
-        alert.setShelvedUntil(0);
-        FactHandle handle = byKey.remove(alert.getKey());
-        byId.remove(alert.getId());
-        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), AlertChangeKind.CLEARED, why, actor, at,
-                eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
-        session.delete(handle);
+    private Duration timeoutOf(Event event) {
+        String text = event.attribute(TIMEOUT);
+        Duration given = text == null ? null : DurationFormat.parse(text.trim());
+        if (given != null && !given.isZero()) {
+            return given;
+        }
+        return correlation.heartbeatIntervalFor(event.getResource(), event.getSource());
     }
 
-    private void changed(Alert alert, AlertChangeKind kind, String detail, String actor, long at, long eventId) {
-        session.update(byId.get(alert.getId()), alert, CHANGING);
-        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), kind, detail, actor, at,
-                eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
+    // ---- correlation decisions of the rules ---------------------------------------------------
+
+    /** Called by rules: enough locations report the problem within the window. */
+    public void confirm(Alert alert) {
+        alert.setConfirmation(Confirmation.CONFIRMED);
+        changed(alert, AlertChangeKind.CONFIRMED, "confirmed by " + alert.getFailingLocationCount() + " locations: "
+                + String.join(", ", alert.getFailingLocations()), null, alert.getLastSeen(), alert.getLastEventId());
+    }
+
+    /** Called by rules: a CRITICAL alert of {@code parent}, which the alert's resource depends on, carries the problem. */
+    public void suppress(Alert alert, String parent) {
+        alert.setSuppressedBy(parent);
+        changed(alert, AlertChangeKind.SUPPRESSED, "suppressed by " + parent + " (CRITICAL)", null, clock.get(), 0);
+    }
+
+    /** Called by rules: no parent of the alert's resource is CRITICAL any more. */
+    public void release(Alert alert) {
+        String parent = alert.getSuppressedBy();
+        alert.setSuppressedBy(null);
+        changed(alert, AlertChangeKind.UNSUPPRESSED, parent + " is no longer CRITICAL", null, clock.get(), 0);
+    }
+
+    /** Called by rules: an active silence matches the alert. */
+    public void silence(Alert alert, Silence silence) {
+        alert.setSilencedBy(silence.getId());
+        changed(alert, AlertChangeKind.SILENCED, "silence " + silence.getId() + " by " + silence.getCreator() + ": "
+                + silence.getComment(), null, clock.get(), 0);
+    }
+
+    /** Called by rules: the alert's silence has ended or gone. */
+    public void unsilence(Alert alert) {
+        String silence = alert.getSilencedBy();
+        alert.setSilencedBy(null);
+        changed(alert, AlertChangeKind.UNSILENCED, "silence " + silence + " ended", null, clock.get(), 0);
+    }
+
+    /** Called by rules: the alert changed status too often within the flapping window. */
+    public void startFlapping(Alert alert) {
+        alert.setFlapping(true);
+        due.flapping(alert.getStatusSince() + correlation.flapping().quietFor().toMillis(), alert.getId());
+        FlappingSettings flapping = correlation.flapping();
+        changed(alert, AlertChangeKind.FLAPPING_STARTED, alert.recentChangesWithin(flapping.within().toMillis())
+                + " status changes within " + DurationFormat.format(flapping.within()), null, alert.getStatusSince(), 0);
     }
 
     // ---- the clock -----------------------------------------------------------------------------
 
-    /** Ends the shelving of every alert shelved until {@code now} or earlier, as of its end. */
-    public void expireShelving(long now) {
-        while (!shelvedUntil.isEmpty() && shelvedUntil.peek()[0] <= now) {
-            long[] due = shelvedUntil.poll();
-            FactHandle handle = byId.get(due[1]);
-            Alert alert = handle == null ? null : (Alert) session.getObject(handle);
-            if (alert != null && alert.getState() == AlertState.SHELVED && alert.getShelvedUntil() == due[0]) {
-                unshelve(alert, "shelving ended at " + Instant.ofEpochMilli(due[0]), null, due[0]);
+    /** Ends what the clock ends by {@code now}: shelving, confirmation windows, flapping, heartbeats, silences. */
+    public void tick(long now) {
+        for (DueList.Due item = due.next(now); item != null; item = due.next(now)) {
+            Alert alert = item.alertId() == 0 ? null : activeAlert(item.alertId());
+            switch (item.kind()) {
+                case SHELVING -> endShelving(alert, item.at());
+                case CONFIRMATION -> endConfirmationWindow(alert, item.at());
+                case FLAPPING -> endFlapping(alert, item.at());
+                case HEARTBEAT -> heartbeatDue(item.name(), item.at());
+                case SILENCE -> silenceDue(item.name(), item.at());
             }
         }
     }
 
+    private Alert activeAlert(long id) {
+        FactHandle handle = byId.get(id);
+        return handle == null ? null : (Alert) session.getObject(handle);
+    }
+
+    private void endShelving(Alert alert, long at) {
+        if (alert != null && alert.getState() == AlertState.SHELVED && alert.getShelvedUntil() == at) {
+            unshelve(alert, "shelving ended at " + Instant.ofEpochMilli(at), null, at);
+        }
+    }
+
+    private void endConfirmationWindow(Alert alert, long at) {
+        if (alert != null && alert.getConfirmation() == Confirmation.UNCONFIRMED && alert.getFirstSeen() + alert.getConfirmationWithin() == at) {
+            alert.setConfirmation(Confirmation.NOT_CONFIRMED);
+            stateChanged = true;
+            close(alert, AlertChangeKind.NOT_CONFIRMED, at, "not confirmed: " + alert.getFailingLocationCount() + " of "
+                    + alert.getConfirmationNeeded() + " locations reported it within "
+                    + DurationFormat.format(Duration.ofMillis(alert.getConfirmationWithin())));
+        }
+    }
+
+    private void endFlapping(Alert alert, long at) {
+        long quietFor = correlation.flapping().quietFor().toMillis();
+        if (alert == null || !alert.isFlapping()) {
+            return;
+        }
+        if (alert.getStatusSince() + quietFor > at) {
+            due.flapping(alert.getStatusSince() + quietFor, alert.getId());
+            return;
+        }
+        alert.setFlapping(false);
+        stateChanged = true;
+        changed(alert, AlertChangeKind.FLAPPING_ENDED, "stable for " + DurationFormat.format(Duration.ofMillis(quietFor)),
+                null, at, 0);
+    }
+
+    private void heartbeatDue(String resource, long at) {
+        FactHandle handle = heartbeats.get(resource);
+        Heartbeat heartbeat = handle == null ? null : (Heartbeat) session.getObject(handle);
+        if (heartbeat == null || heartbeat.getDueBy() != at || byKey.containsKey(resource + "/heartbeat")) {
+            return;
+        }
+        stateChanged = true;
+        Alert alert = new Alert(sequence.next(), resource + "/heartbeat", AlertKind.EVENT, resource, "heartbeat", null, at);
+        alert.setLocation(heartbeat.getSource());
+        open(alert, at, 0, heartbeat.getSource(), "operational", "heartbeat missing: none since "
+                + Instant.ofEpochMilli(heartbeat.getLastAt()) + " (expected every "
+                + DurationFormat.format(Duration.ofMillis(heartbeat.getTimeout())) + ")", Status.CRITICAL, null);
+    }
+
+    private void silenceDue(String silenceId, long at) {
+        FactHandle handle = silences.get(silenceId);
+        Silence silence = handle == null ? null : (Silence) session.getObject(handle);
+        if (silence == null) {
+            return;
+        }
+        if (!silence.isActive() && silence.getStart() <= at && at < silence.getEnd()) {
+            silence.setActive(true);
+            session.update(handle, silence, "active");
+            due.silence(silence.getEnd(), silenceId);
+            stateChanged = true;
+        } else if (at >= silence.getEnd()) {
+            session.delete(handle);
+            silences.remove(silenceId);
+            stateChanged = true;
+        }
+    }
+
+    private void addSilence(Silence silence) {
+        long now = clock.get();
+        if (now >= silence.getEnd()) {
+            return;
+        }
+        silence.setActive(now >= silence.getStart());
+        silences.put(silence.getId(), session.insert(silence));
+        due.silence(silence.isActive() ? silence.getEnd() : silence.getStart(), silence.getId());
+    }
+
     // ---- people's commands ---------------------------------------------------------------------
+
+    /** Adds a silence made through the API (a command: the journal cannot replay it). */
+    public CommandResult addSilence(long id, SilenceDefinition definition) {
+        addSilence(Silence.of(Long.toString(id), definition));
+        stateChanged = true;
+        return CommandResult.created(id);
+    }
+
+    /** Ends a silence made through the API before its time. */
+    public CommandResult expireSilence(long id, String actor) {
+        FactHandle handle = silences.remove(Long.toString(id));
+        if (handle == null) {
+            return CommandResult.notFound("silence " + id + " is not active or pending (it does not exist or has ended)");
+        }
+        session.delete(handle);
+        stateChanged = true;
+        return CommandResult.done();
+    }
 
     public CommandResult acknowledge(List<Long> ids, String actor) {
         return each(ids, alert -> {
@@ -263,7 +492,7 @@ public final class AlertDesk {
         return each(ids, alert -> {
             alert.setState(AlertState.SHELVED);
             alert.setShelvedUntil(until);
-            shelvedUntil.add(new long[]{until, alert.getId()});
+            due.shelving(until, alert.getId());
             return command(alert, AlertChangeKind.SHELVED, "until " + Instant.ofEpochMilli(until), actor);
         });
     }
@@ -300,11 +529,70 @@ public final class AlertDesk {
         });
     }
 
-    /** True once after any change the journal cannot replay (a command, an expired shelving). */
+    /** True once after any change the journal cannot replay (a command, something the clock ended). */
     public boolean takeStateChanged() {
         boolean changed = stateChanged;
         stateChanged = false;
         return changed;
+    }
+
+    // ---- the bookkeeping behind it all --------------------------------------------------------
+
+    private void open(Alert alert, long at, long eventId, String source, String category, String message, Status status,
+                      Event event) {
+        alert.report(at, eventId, source, category, message);
+        alert.changeStatus(status, event == null ? null : event.getSeverity(), at, eventId);
+        FactHandle handle = session.insert(alert);
+        byKey.put(alert.getKey(), handle);
+        byId.put(alert.getId(), handle);
+        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), AlertChangeKind.OPENED, message, null, at,
+                eventId == 0 ? null : eventId, currentFiringId.get()));
+    }
+
+    private void changeStatus(Alert alert, Status status, Event event, long at, long eventId) {
+        Status before = alert.getStatus();
+        alert.changeStatus(status, event == null ? null : event.getSeverity(), at, eventId);
+        if (alert.isFlapping()) {
+            due.flapping(at + correlation.flapping().quietFor().toMillis(), alert.getId());
+        }
+        boolean worse = status.worse(before) == status;
+        boolean dropAcknowledgement = worse && alert.getState() == AlertState.ACKNOWLEDGED
+                && correlation.alerts().dropAcknowledgementOnWorse();
+        if (dropAcknowledgement) {
+            alert.setState(AlertState.OPEN);
+            alert.setAcknowledgedBy(null);
+        }
+        changed(alert, AlertChangeKind.STATUS, before + " → " + status, null, at, eventId);
+        if (dropAcknowledgement) {
+            changed(alert, AlertChangeKind.ACKNOWLEDGEMENT_DROPPED, "it got worse: " + before + " → " + status, null, at,
+                    eventId);
+        }
+    }
+
+    private void clear(Alert alert, long at, long eventId, String why, String actor) {
+        alert.changeStatus(Status.NORMAL, null, at, eventId);
+        close(alert, AlertChangeKind.CLEARED, at, why, actor, eventId);
+    }
+
+    private void close(Alert alert, AlertChangeKind kind, long at, String why) {
+        close(alert, kind, at, why, null, 0);
+    }
+
+    /** The alert leaves the session as CLEARED; its stored row and history stay. */
+    private void close(Alert alert, AlertChangeKind kind, long at, String why, String actor, long eventId) {
+        alert.setState(AlertState.CLEARED);
+        alert.setShelvedUntil(0);
+        FactHandle handle = byKey.remove(alert.getKey());
+        byId.remove(alert.getId());
+        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), kind, why, actor, at,
+                eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
+        session.delete(handle);
+    }
+
+    private void changed(Alert alert, AlertChangeKind kind, String detail, String actor, long at, long eventId) {
+        session.update(byId.get(alert.getId()), alert, CHANGING);
+        outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), kind, detail, actor, at,
+                eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
     }
 
     private void unshelve(Alert alert, String why, String actor, long at) {

@@ -2,7 +2,9 @@ package io.vigil.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One deduplicated, stateful problem: every report with the same {@link #getKey() key} while the
@@ -17,7 +19,7 @@ import java.util.List;
 public final class Alert implements Describable, Serializable {
 
     private static final long serialVersionUID = 1L;
-    public static final int RECENT_CHANGES = 10;
+    public static final int RECENT_CHANGES = 20;
 
     /** One status change: when, from what, to what. */
     public record StatusChange(long at, Status from, Status to) implements Serializable {
@@ -46,6 +48,16 @@ public final class Alert implements Describable, Serializable {
     private long statusSince;
     private long statusEventId;
     private final List<StatusChange> recentChanges = new ArrayList<>(2);
+    private Map<String, String> attributes = Map.of();
+    private String location;
+    private Confirmation confirmation = Confirmation.NOT_NEEDED;
+    private int confirmationNeeded;
+    private long confirmationWithin;
+    /** Monitoring location → its latest failure report; only for alerts that need confirmation. */
+    private LinkedHashMap<String, Long> failingLocations;
+    private String suppressedBy;
+    private String silencedBy;
+    private boolean flapping;
 
     public Alert(long id, String key, AlertKind kind, String resource, String check, String service, long firstSeen) {
         this.id = id;
@@ -68,6 +80,70 @@ public final class Alert implements Describable, Serializable {
             category = reportCategory;
             message = reportMessage;
         }
+    }
+
+    /** The attributes of the newest report (silence matchers read them); shared with the event, not copied. */
+    public void setAttributes(Map<String, String> attributes) {
+        this.attributes = attributes == null ? Map.of() : attributes;
+    }
+
+    public Map<String, String> getAttributes() { return attributes; }
+
+    /** The monitoring location of the newest report (its attribute "location", else its source). */
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+
+    /** From now on the alert needs {@code needed} failing locations within {@code withinMillis} to be confirmed. */
+    public void needConfirmation(int needed, long withinMillis) {
+        confirmation = Confirmation.UNCONFIRMED;
+        confirmationNeeded = needed;
+        confirmationWithin = withinMillis;
+        failingLocations = new LinkedHashMap<>();
+    }
+
+    /** A location reported the problem at {@code at}; alerts that need no confirmation keep no locations. */
+    public void locationFailed(String location, long at) {
+        if (failingLocations != null) {
+            failingLocations.merge(location, at, Math::max);
+        }
+    }
+
+    /** A location reported the problem gone; returns whether any location still reports it. */
+    public boolean locationRecovered(String location) {
+        if (failingLocations == null) {
+            return false;
+        }
+        failingLocations.remove(location);
+        return !failingLocations.isEmpty();
+    }
+
+    /**
+     * How many distinct locations reported the problem within the confirmation window before the newest
+     * such report; 0 for an alert that needs no confirmation.
+     */
+    public int getFailingLocationCount() {
+        if (failingLocations == null || failingLocations.isEmpty()) {
+            return 0;
+        }
+        long newest = failingLocations.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return (int) failingLocations.values().stream().filter(at -> at >= newest - confirmationWithin).count();
+    }
+
+    /** The locations that report the problem now, in the order they first did. */
+    public List<String> getFailingLocations() {
+        return failingLocations == null ? List.of() : List.copyOf(failingLocations.keySet());
+    }
+
+    /**
+     * How many status changes happened within {@code windowMillis} before the newest one (the newest
+     * included); the basis of flapping.
+     */
+    public int recentChangesWithin(long windowMillis) {
+        if (recentChanges.isEmpty()) {
+            return 0;
+        }
+        long newest = recentChanges.get(recentChanges.size() - 1).at();
+        return (int) recentChanges.stream().filter(c -> c.at() >= newest - windowMillis).count();
     }
 
     /**
@@ -123,6 +199,29 @@ public final class Alert implements Describable, Serializable {
     /** Session-clock epoch ms until which a SHELVED alert stays shelved; 0 when not shelved. */
     public long getShelvedUntil() { return shelvedUntil; }
     public void setShelvedUntil(long shelvedUntil) { this.shelvedUntil = shelvedUntil; }
+    public Confirmation getConfirmation() { return confirmation; }
+    public void setConfirmation(Confirmation confirmation) { this.confirmation = confirmation; }
+    public int getConfirmationNeeded() { return confirmationNeeded; }
+    public long getConfirmationWithin() { return confirmationWithin; }
+    /** The parent resource whose CRITICAL alert suppresses this one, or null. */
+    public String getSuppressedBy() { return suppressedBy; }
+    public void setSuppressedBy(String suppressedBy) { this.suppressedBy = suppressedBy; }
+    /** The id of the silence that silences this alert, or null. */
+    public String getSilencedBy() { return silencedBy; }
+    public void setSilencedBy(String silencedBy) { this.silencedBy = silencedBy; }
+    public boolean isFlapping() { return flapping; }
+    public void setFlapping(boolean flapping) { this.flapping = flapping; }
+
+    /**
+     * Whether the alert may page people: confirmed (or needing no confirmation), not suppressed by a
+     * parent, not silenced, not flapping. Rules spell these out property by property (so property
+     * reactivity sees them); this is the same test for Java code.
+     */
+    public boolean isActionable() {
+        return (confirmation == Confirmation.NOT_NEEDED || confirmation == Confirmation.CONFIRMED)
+                && suppressedBy == null && silencedBy == null && !flapping;
+    }
+
     /** The latest status changes, oldest first (at most {@value #RECENT_CHANGES}). */
     public List<StatusChange> getRecentChanges() { return List.copyOf(recentChanges); }
 
@@ -133,7 +232,11 @@ public final class Alert implements Describable, Serializable {
 
     @Override
     public String summary() {
-        return key + " " + status + " " + state + " ×" + count;
+        return key + " " + status + " " + state + " ×" + count
+                + (confirmation == Confirmation.NOT_NEEDED ? "" : " " + confirmation)
+                + (suppressedBy == null ? "" : " suppressed by " + suppressedBy)
+                + (silencedBy == null ? "" : " silenced by " + silencedBy)
+                + (flapping ? " flapping" : "");
     }
 
     @Override

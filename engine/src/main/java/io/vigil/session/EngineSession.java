@@ -167,15 +167,15 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
-     * Moves the session clock forward to {@code epochMillis}, running the timers due by then and
-     * taking the SLA samples due by then; never backwards.
+     * Moves the session clock forward to {@code epochMillis}, running the timers due by then, taking
+     * the SLA samples due by then and ending what the alert desk waits for; never backwards.
      */
     public void advanceTo(long epochMillis) {
         long delta = epochMillis - clock.getCurrentTime();
         if (delta > 0) {
             clock.advanceTime(delta, TimeUnit.MILLISECONDS);
             services.sample();
-            alerts.expireShelving(clock.getCurrentTime());
+            alerts.tick(clock.getCurrentTime());
         }
     }
 
@@ -185,6 +185,7 @@ public final class EngineSession implements AutoCloseable {
      */
     public void loadServices(ServiceTreeDefinition tree, Map<Long, PlannedDowntime> downtimes) {
         services.load(tree, downtimes);
+        alerts.configure(tree.correlation());
     }
 
     /** The session clock, epoch ms. */
@@ -220,7 +221,11 @@ public final class EngineSession implements AutoCloseable {
             return CommandResult.each(desk.resolveAll(resolve.incidentIds(), resolve.actor()));
         }
         if (command instanceof EngineCommand.ReplaceServiceTree replace) {
-            return services.replace(replace.definition(), replace.document(), replace.actor());
+            CommandResult result = services.replace(replace.definition(), replace.document(), replace.actor());
+            if (result.ok()) {
+                alerts.configure(replace.definition().correlation());
+            }
+            return result;
         }
         if (command instanceof EngineCommand.ScheduleDowntime schedule) {
             return services.schedule(schedule.service(), schedule.start(), schedule.end(), schedule.comment(),

@@ -3,6 +3,7 @@ package io.vigil.session;
 import io.vigil.audit.FactRef;
 import io.vigil.audit.Firing;
 import io.vigil.alert.AlertSequence;
+import io.vigil.alert.CorrelationDefinition;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
 import io.vigil.service.ServiceTree;
@@ -113,8 +114,9 @@ class EngineSessionTest {
         assertThat(snapshot.lastEventId()).isEqualTo(2);
         assertThat(snapshot.ruleSetVersion()).isEqualTo(RULES.version());
         assertThat(session.clock()).isEqualTo(START + 500);
-        assertThat(session.facts(Object.class)).as("only the service tree, SLA book and alert ids every session holds")
-                .extracting(Object::getClass).containsExactlyInAnyOrder(ServiceTree.class, SlaBook.class, AlertSequence.class);
+        assertThat(session.facts(Object.class)).as("only the service tree, SLA book, alert ids and correlation settings"
+                        + " every session holds").extracting(Object::getClass)
+                .containsExactlyInAnyOrder(ServiceTree.class, SlaBook.class, AlertSequence.class, CorrelationDefinition.class);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.vigil.rules.correlate;
 
 import io.vigil.alert.AlertChangeKind;
+import io.vigil.alert.AlertSettings;
+import io.vigil.alert.CorrelationDefinition;
+import io.vigil.alert.FlappingSettings;
 import io.vigil.model.Alert;
 import io.vigil.model.AlertState;
 import io.vigil.model.Status;
@@ -80,13 +83,13 @@ class AlertRulesTest {
 
     @Test
     void shouldKeepOnlyTheLatestStatusChangesInTheFact() {
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 25; i++) {
             report("db01", i % 2 == 0 ? Status.WARNING : Status.CRITICAL);
         }
 
         List<Alert.StatusChange> recent = session.alert("db01/disk").getRecentChanges();
         assertThat(recent).hasSize(Alert.RECENT_CHANGES);
-        assertThat(recent.get(recent.size() - 1).at()).isEqualTo(T0 + 15 * MINUTE);
+        assertThat(recent.get(recent.size() - 1).at()).isEqualTo(T0 + 25 * MINUTE);
     }
 
     @Test
@@ -169,7 +172,8 @@ class AlertRulesTest {
         report("db01", Status.WARNING);
         assertThat(session.alert("db01/disk").getState()).isEqualTo(AlertState.ACKNOWLEDGED);
 
-        session.session().alerts().setDropAcknowledgementOnWorse(false);
+        session.session().alerts().configure(new CorrelationDefinition(List.of(), List.of(), List.of(),
+                FlappingSettings.DEFAULT, new AlertSettings(false), List.of()));
         report("db01", Status.CRITICAL);
         assertThat(session.alert("db01/disk").getState()).isEqualTo(AlertState.ACKNOWLEDGED);
     }

@@ -50,7 +50,7 @@ class OpenIncidentRulesTest {
         assertThat(firing.rule()).isEqualTo("Open incident for critical alert");
         assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
         assertThat(firing.facts()).extracting(f -> f.id()).as("the tree said no cascade protection holds it back")
-                .containsExactly("alert:1", "element:db01/disk", "service-tree");
+                .containsExactly("alert:1", "service-tree");
         assertThat(firing.outcome()).contains("inserted incident:1", "IncidentOpened[incidentId=1",
                 "IncidentTaskOpened[incidentId=1, taskId=1, name=Acknowledge");
     }
