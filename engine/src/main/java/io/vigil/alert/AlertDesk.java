@@ -18,6 +18,7 @@ import org.kie.api.runtime.rule.FactHandle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,18 +46,28 @@ import java.util.function.Supplier;
  * replay — people's commands and what the clock ends — count as state changes: the batch carrying
  * them takes a snapshot.
  *
+ * <p><b>Cleared alerts</b> stay in the session, CLEARED, for the flapping window, then leave it
+ * (their rows stay stored). A new problem for the key within that time opens a new alert that
+ * inherits the key's recent status changes, so a problem that keeps clearing and coming back is
+ * seen as flapping. Rules that act on alerts leave CLEARED ones alone.
+ *
  * <p>Engine thread only. Attach it to each session it serves, also after a restore.
  */
 public final class AlertDesk {
 
     /**
-     * Everything about an alert that changes. Updates name them, so patterns on what never changes
-     * (the key, the kind, the resource) are not woken by a repeat and cannot fire twice for one report.
+     * What a repeat changes. Updates name the properties they change, so a pattern is woken only by
+     * what it looks at: the alert rules' pattern on the key and the state is not woken by a repeat or
+     * a status change and cannot fire twice for one report.
      */
-    private static final String[] CHANGING = {"count", "lastSeen", "lastEventId", "source", "category", "message",
-            "status", "previousStatus", "severity", "statusSince", "recentChanges", "state", "acknowledgedBy", "assignee",
-            "shelvedUntil", "attributes", "location", "confirmation", "failingLocationCount", "failingLocations",
-            "suppressedBy", "silencedBy", "flapping", "actionable"};
+    private static final String[] REPEAT = {"count", "lastSeen", "lastEventId", "source", "category", "message",
+            "attributes", "location", "failingLocationCount", "failingLocations"};
+    /** What a status change changes besides. */
+    private static final String[] STATUS = concat(REPEAT, "status", "previousStatus", "severity", "statusSince",
+            "recentChanges", "actionable");
+    /** Everything that changes: state changes, correlation decisions, a dropped acknowledgement. */
+    private static final String[] ANY = concat(STATUS, "state", "acknowledgedBy", "assignee", "shelvedUntil",
+            "confirmation", "suppressedBy", "silencedBy", "flapping");
 
     private static final String LOCATION = "location";
     private static final String TIMEOUT = "timeout";
@@ -96,11 +107,21 @@ public final class AlertDesk {
         heartbeats.clear();
         silences.clear();
         due.clear();
+        correlationHandle = kieSession.getFactHandles(new ClassObjectFilter(CorrelationDefinition.class)).stream()
+                .findFirst().orElse(null);
+        if (correlationHandle == null) {
+            correlationHandle = kieSession.insert(CorrelationDefinition.EMPTY);
+        }
+        correlation = (CorrelationDefinition) kieSession.getObject(correlationHandle);
         for (FactHandle handle : kieSession.getFactHandles(new ClassObjectFilter(Alert.class))) {
             Alert alert = (Alert) kieSession.getObject(handle);
             byKey.put(alert.getKey(), handle);
-            byId.put(alert.getId(), handle);
-            scheduleClockEnds(alert);
+            if (alert.getState() == AlertState.CLEARED) {
+                due.forget(alert.getStatusSince() + correlation.flapping().within().toMillis(), alert.getKey());
+            } else {
+                byId.put(alert.getId(), handle);
+                scheduleClockEnds(alert);
+            }
         }
         for (FactHandle handle : kieSession.getFactHandles(new ClassObjectFilter(Heartbeat.class))) {
             Heartbeat heartbeat = (Heartbeat) kieSession.getObject(handle);
@@ -118,12 +139,6 @@ public final class AlertDesk {
             sequence = new AlertSequence(0);
             kieSession.insert(sequence);
         }
-        correlationHandle = kieSession.getFactHandles(new ClassObjectFilter(CorrelationDefinition.class)).stream()
-                .findFirst().orElse(null);
-        if (correlationHandle == null) {
-            correlationHandle = kieSession.insert(CorrelationDefinition.EMPTY);
-        }
-        correlation = (CorrelationDefinition) kieSession.getObject(correlationHandle);
     }
 
     private void scheduleClockEnds(Alert alert) {
@@ -182,10 +197,11 @@ public final class AlertDesk {
     public void report(Event event) {
         Status status = event.getStatus();
         String location = locationOf(event);
+        Alert cleared = clearedAlert(event.getAlertKey());
         FactHandle handle = byKey.get(event.getAlertKey());
-        if (handle == null) {
-            if (status != Status.NORMAL) {
-                openFor(event, location);
+        if (handle == null || cleared != null) {
+            if (status != Status.NORMAL && (cleared == null || cleared.isNewerThanStatus(event.getOccurredAt(), event.getId()))) {
+                openFor(event, location, cleared);
             }
             return;
         }
@@ -212,9 +228,17 @@ public final class AlertDesk {
         }
     }
 
-    private void openFor(Event event, String location) {
+    /** The key's alert if it is CLEARED and still remembered (within the flapping window), else null. */
+    private Alert clearedAlert(String key) {
+        FactHandle handle = byKey.get(key);
+        Alert alert = handle == null ? null : (Alert) session.getObject(handle);
+        return alert != null && alert.getState() == AlertState.CLEARED ? alert : null;
+    }
+
+    private void openFor(Event event, String location, Alert cleared) {
         Alert alert = new Alert(sequence.next(), event.getAlertKey(), AlertKind.EVENT, event.getResource(), event.getCheck(),
                 null, event.getOccurredAt());
+        inherit(alert, cleared);
         alert.setAttributes(event.getAttributes());
         alert.setLocation(location);
         ConfirmationRule rule = correlation.confirmationFor(event.getResource(), event.getCheck(),
@@ -253,11 +277,13 @@ public final class AlertDesk {
     private void reportOn(String key, AlertKind kind, ServiceStatus service, Status status, String message) {
         long at = clock.get();
         long eventId = service.getLastEventId() == null ? 0 : service.getLastEventId();
+        Alert cleared = clearedAlert(key);
         FactHandle handle = byKey.get(key);
-        if (handle == null) {
+        if (handle == null || cleared != null) {
             if (status != Status.NORMAL) {
-                open(new Alert(sequence.next(), key, kind, null, null, service.getService(), at), at, eventId,
-                        "vigil", "service", message, status, null);
+                Alert alert = new Alert(sequence.next(), key, kind, null, null, service.getService(), at);
+                inherit(alert, cleared);
+                open(alert, at, eventId, "vigil", "service", message, status, null);
             }
             return;
         }
@@ -362,6 +388,7 @@ public final class AlertDesk {
                 case FLAPPING -> endFlapping(alert, item.at());
                 case HEARTBEAT -> heartbeatDue(item.name(), item.at());
                 case SILENCE -> silenceDue(item.name(), item.at());
+                case FORGET -> forget(item.name(), item.at());
             }
         }
     }
@@ -405,11 +432,14 @@ public final class AlertDesk {
     private void heartbeatDue(String resource, long at) {
         FactHandle handle = heartbeats.get(resource);
         Heartbeat heartbeat = handle == null ? null : (Heartbeat) session.getObject(handle);
-        if (heartbeat == null || heartbeat.getDueBy() != at || byKey.containsKey(resource + "/heartbeat")) {
+        String key = resource + "/heartbeat";
+        Alert cleared = clearedAlert(key);
+        if (heartbeat == null || heartbeat.getDueBy() != at || byKey.containsKey(key) && cleared == null) {
             return;
         }
         stateChanged = true;
-        Alert alert = new Alert(sequence.next(), resource + "/heartbeat", AlertKind.EVENT, resource, "heartbeat", null, at);
+        Alert alert = new Alert(sequence.next(), key, AlertKind.EVENT, resource, "heartbeat", null, at);
+        inherit(alert, cleared);
         alert.setLocation(heartbeat.getSource());
         open(alert, at, 0, heartbeat.getSource(), "operational", "heartbeat missing: none since "
                 + Instant.ofEpochMilli(heartbeat.getLastAt()) + " (expected every "
@@ -538,6 +568,14 @@ public final class AlertDesk {
 
     // ---- the bookkeeping behind it all --------------------------------------------------------
 
+    /** A new alert for a key that cleared lately takes over the key's recent changes and the key's place. */
+    private void inherit(Alert alert, Alert cleared) {
+        if (cleared != null) {
+            alert.inheritChanges(cleared);
+            session.delete(byKey.remove(cleared.getKey()));
+        }
+    }
+
     private void open(Alert alert, long at, long eventId, String source, String category, String message, Status status,
                       Event event) {
         alert.report(at, eventId, source, category, message);
@@ -578,19 +616,36 @@ public final class AlertDesk {
         close(alert, kind, at, why, null, 0);
     }
 
-    /** The alert leaves the session as CLEARED; its stored row and history stay. */
+    /**
+     * The alert is CLEARED: no command reaches it any more; it stays in the session for the flapping
+     * window (see the class comment); its stored row and history stay for good.
+     */
     private void close(Alert alert, AlertChangeKind kind, long at, String why, String actor, long eventId) {
         alert.setState(AlertState.CLEARED);
         alert.setShelvedUntil(0);
-        FactHandle handle = byKey.remove(alert.getKey());
-        byId.remove(alert.getId());
+        alert.setSuppressedBy(null);
+        alert.setSilencedBy(null);
+        alert.setFlapping(false);
+        due.forget(at + correlation.flapping().within().toMillis(), alert.getKey());
+        session.update(byId.remove(alert.getId()), alert, ANY);
         outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), kind, why, actor, at,
                 eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
-        session.delete(handle);
+    }
+
+    private void forget(String key, long at) {
+        Alert cleared = clearedAlert(key);
+        if (cleared != null && cleared.getStatusSince() + correlation.flapping().within().toMillis() <= at) {
+            session.delete(byKey.remove(key));
+        }
     }
 
     private void changed(Alert alert, AlertChangeKind kind, String detail, String actor, long at, long eventId) {
-        session.update(byId.get(alert.getId()), alert, CHANGING);
+        String[] properties = switch (kind) {
+            case REPEATED, LOCATION_RECOVERED -> REPEAT;
+            case STATUS -> STATUS;
+            default -> ANY;
+        };
+        session.update(byId.get(alert.getId()), alert, properties);
         outcomes.emit(new Outcome.AlertChanged(AlertView.of(alert), kind, detail, actor, at,
                 eventId == 0 ? null : eventId, actor == null ? currentFiringId.get() : null));
     }
@@ -606,6 +661,12 @@ public final class AlertDesk {
         stateChanged = true;
         changed(alert, kind, detail, actor, clock.get(), 0);
         return CommandResult.done();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     private static CommandResult conflict(Alert alert, String rule) {

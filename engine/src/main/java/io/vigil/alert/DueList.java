@@ -5,14 +5,14 @@ import java.util.PriorityQueue;
 /**
  * What the alert desk waits for on the session clock, earliest first: the end of a shelving, of a
  * confirmation window, of a flapping alert's quiet period, a heartbeat's due time, a silence's start
- * or end. Entries are reminders, not state: the desk checks the alert, heartbeat or silence when one
+ * or end, the time a cleared alert is forgotten. Entries are reminders, not state: the desk checks the alert, heartbeat or silence when one
  * comes due (it may have changed since), and rebuilds the list from the facts after a restore.
  */
 final class DueList {
 
-    enum Kind { SHELVING, CONFIRMATION, FLAPPING, HEARTBEAT, SILENCE }
+    enum Kind { SHELVING, CONFIRMATION, FLAPPING, HEARTBEAT, SILENCE, FORGET }
 
-    /** @param alertId for the alert kinds; {@code name} the resource (heartbeat) or silence id */
+    /** @param alertId for the alert kinds; {@code name} the resource (heartbeat), silence id or key (forget) */
     record Due(long at, Kind kind, long alertId, String name) {
     }
 
@@ -32,6 +32,10 @@ final class DueList {
 
     void heartbeat(long at, String resource) {
         queue.add(new Due(at, Kind.HEARTBEAT, 0, resource));
+    }
+
+    void forget(long at, String key) {
+        queue.add(new Due(at, Kind.FORGET, 0, key));
     }
 
     void silence(long at, String silenceId) {

@@ -147,6 +147,17 @@ public final class Alert implements Describable, Serializable {
     }
 
     /**
+     * Starts from the recent status changes of the key's previous alert, and its clearing: a problem
+     * that keeps clearing and coming back changes status as often as one that stays open.
+     */
+    public void inheritChanges(Alert previous) {
+        recentChanges.addAll(previous.recentChanges);
+        statusSince = previous.statusSince;
+        statusEventId = previous.statusEventId;
+        status = previous.status;
+    }
+
+    /**
      * Whether a report at {@code at} with {@code eventId} is newer than the one that set the current
      * status: a later time, or the same time and a higher event id. Only newer reports change status.
      */

@@ -2,6 +2,7 @@ package io.vigil.testing.engine;
 
 import io.vigil.audit.Firing;
 import io.vigil.model.Alert;
+import io.vigil.model.AlertState;
 import io.vigil.model.ElementStatus;
 import io.vigil.model.Event;
 import io.vigil.model.Incident;
@@ -173,9 +174,9 @@ public final class TestSession implements AutoCloseable {
         return session.facts(ElementStatus.class);
     }
 
-    /** The active alerts (cleared ones leave the session). */
+    /** The active alerts (cleared ones the session still remembers are left out). */
     public List<Alert> alerts() {
-        return session.facts(Alert.class);
+        return session.facts(Alert.class).stream().filter(a -> a.getState() != AlertState.CLEARED).toList();
     }
 
     /** The only active alert with {@code key}. */
