@@ -25,6 +25,11 @@ CREATE TABLE alert (
   acknowledged_by  VARCHAR(255)  NULL,
   assignee         VARCHAR(255)  NULL,
   shelved_until    DATETIME(3)   NULL,
+  confirmation     VARCHAR(16)   NOT NULL,             -- NOT_NEEDED, UNCONFIRMED, CONFIRMED, NOT_CONFIRMED
+  failing_locations VARCHAR(1024) NULL,                -- comma-separated, for alerts that need confirmation
+  suppressed_by    VARCHAR(255)  NULL,                 -- the CRITICAL parent resource it depends on
+  silenced_by      VARCHAR(64)   NULL,                 -- the silence's id
+  flapping         BOOLEAN       NOT NULL,
   changed_at       DATETIME(3)   NOT NULL,             -- the last change, session clock
   KEY alert_state (state, id),
   KEY alert_status (status, id),

@@ -2,6 +2,7 @@ package io.vigil.store;
 
 import io.vigil.model.AlertKind;
 import io.vigil.model.AlertState;
+import io.vigil.model.Confirmation;
 import io.vigil.model.Severity;
 import io.vigil.model.Status;
 import io.vigil.store.jdbc.QueryLimits;
@@ -22,7 +23,8 @@ public final class AlertQueries {
 
     private static final String SELECT = "SELECT id, alert_key, kind, resource, check_name, service, source, category, status,"
             + " previous_status, severity, state, report_count, first_seen, last_seen, last_event_id, message,"
-            + " acknowledged_by, assignee, shelved_until, changed_at FROM alert";
+            + " acknowledged_by, assignee, shelved_until, changed_at, confirmation, failing_locations, suppressed_by,"
+            + " silenced_by, flapping FROM alert";
 
     private static final RowMapper<AlertRow> ALERT = (rs, n) -> {
         int code = rs.getInt("severity");
@@ -33,7 +35,9 @@ public final class AlertQueries {
                 severity, AlertState.valueOf(rs.getString("state")), rs.getLong("report_count"),
                 UtcColumns.instant(rs, "first_seen"), UtcColumns.instant(rs, "last_seen"),
                 rs.getObject("last_event_id", Long.class), rs.getString("message"), rs.getString("acknowledged_by"),
-                rs.getString("assignee"), UtcColumns.instant(rs, "shelved_until"), UtcColumns.instant(rs, "changed_at"));
+                rs.getString("assignee"), UtcColumns.instant(rs, "shelved_until"), UtcColumns.instant(rs, "changed_at"),
+                Confirmation.valueOf(rs.getString("confirmation")), locations(rs.getString("failing_locations")),
+                rs.getString("suppressed_by"), rs.getString("silenced_by"), rs.getBoolean("flapping"));
     };
 
     private static final RowMapper<AlertHistoryRow> HISTORY = (rs, n) -> new AlertHistoryRow(rs.getLong("id"),
@@ -89,6 +93,10 @@ public final class AlertQueries {
         jdbc.query("SELECT state, COUNT(*) FROM alert GROUP BY state",
                 rs -> { counts.put(AlertState.valueOf(rs.getString(1)), rs.getLong(2)); });
         return counts;
+    }
+
+    private static List<String> locations(String column) {
+        return column == null ? List.of() : List.of(column.split(","));
     }
 
     private static String marks(Collection<?> values) {

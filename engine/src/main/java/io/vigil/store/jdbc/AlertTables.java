@@ -39,13 +39,16 @@ final class AlertTables {
         }
         batches.runWide("INSERT INTO alert (id, alert_key, kind, resource, check_name, service, source, category, status,"
                 + " previous_status, severity, state, report_count, first_seen, last_seen, last_event_id, message,"
-                + " acknowledged_by, assignee, shelved_until, changed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " acknowledged_by, assignee, shelved_until, changed_at, confirmation, failing_locations, suppressed_by,"
+                + " silenced_by, flapping)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE source = VALUES(source), category = VALUES(category), status = VALUES(status),"
                 + " previous_status = VALUES(previous_status), severity = VALUES(severity), state = VALUES(state),"
                 + " report_count = VALUES(report_count), last_seen = VALUES(last_seen), last_event_id = VALUES(last_event_id),"
                 + " message = VALUES(message), acknowledged_by = VALUES(acknowledged_by), assignee = VALUES(assignee),"
-                + " shelved_until = VALUES(shelved_until), changed_at = VALUES(changed_at)",
+                + " shelved_until = VALUES(shelved_until), changed_at = VALUES(changed_at),"
+                + " confirmation = VALUES(confirmation), failing_locations = VALUES(failing_locations),"
+                + " suppressed_by = VALUES(suppressed_by), silenced_by = VALUES(silenced_by), flapping = VALUES(flapping)",
                 List.copyOf(latest.values()), (ps, changed) -> {
             AlertView a = changed.alert();
             ps.setLong(1, a.id());
@@ -69,6 +72,11 @@ final class AlertTables {
             ps.setString(19, fit(a.assignee(), 255));
             ps.setObject(20, a.shelvedUntil() == 0 ? null : toColumn(a.shelvedUntil()));
             ps.setObject(21, toColumn(changed.at()));
+            ps.setString(22, a.confirmation().name());
+            ps.setString(23, a.failingLocations().isEmpty() ? null : fit(String.join(",", a.failingLocations()), 1024));
+            ps.setString(24, fit(a.suppressedBy(), 255));
+            ps.setString(25, fit(a.silencedBy(), 64));
+            ps.setBoolean(26, a.flapping());
         });
         batches.runWide("INSERT INTO alert_history (alert_id, at, kind, status, state, detail, actor, event_id, firing_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history, (ps, changed) -> {
