@@ -55,6 +55,7 @@ final class DefinitionReader {
         }
         problems.addAll(ServiceGraph.problems(new ServiceTreeDefinition(services)));
         ServiceTreeDefinition tree = new ServiceTreeDefinition(services, CorrelationReader.read(top, problems::add));
+        problems.addAll(DependencyReader.unknownParents(tree.correlation().dependencies(), services));
         if (!problems.isEmpty()) {
             throw new ServiceDefinitionException(problems);
         }

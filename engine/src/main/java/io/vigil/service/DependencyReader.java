@@ -3,6 +3,7 @@ package io.vigil.service;
 import io.vigil.alert.Dependency;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads the {@code dependencies} section: each resource with the resources it depends on. Names are
- * taken as they are (a parent need not appear elsewhere in the document), but no resource may depend
- * on itself, directly or through others.
+ * Reads the {@code dependencies} section: each resource with the resources it depends on (none for
+ * a root: {@code dependsOn: []}). A parent must be known to the document — an entry of its own, or
+ * the resource of a service's module or agent — so a misspelt name is an error, not a dependency that
+ * never holds; no resource may depend on itself, directly or through others.
  */
 final class DependencyReader {
 
@@ -34,6 +36,24 @@ final class DependencyReader {
         return dependencies;
     }
 
+    /** Every parent that is neither a dependency entry nor the resource of a module or agent of {@code services}. */
+    static List<String> unknownParents(List<Dependency> dependencies, List<ServiceDefinition> services) {
+        Set<String> known = new HashSet<>();
+        dependencies.forEach(d -> known.add(d.resource()));
+        for (ServiceDefinition service : services) {
+            service.elements().stream().filter(e -> e.type() != ElementType.SERVICE)
+                    .forEach(e -> known.add(e.resource()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Dependency dependency : dependencies) {
+            dependency.dependsOn().stream().filter(parent -> !known.contains(parent)).forEach(parent ->
+                    problems.add("dependency \"" + dependency.resource() + "\": depends on unknown resource \"" + parent
+                            + "\" (give it a dependency entry, e.g. {resource: " + parent + ", dependsOn: []},"
+                            + " or name it in a service)"));
+        }
+        return problems;
+    }
+
     /** Null when unusable; a resource naming itself is reported here and kept out of the cycle search. */
     private static Dependency read(Fields fields, Consumer<String> report) {
         fields.require("resource");
@@ -43,11 +63,8 @@ final class DependencyReader {
         if (items == null) {
             return null;
         }
-        if (items.isEmpty()) {
-            report.accept("dependsOn is empty");
-        }
         Set<String> parents = new LinkedHashSet<>();
-        boolean usable = resource != null && !items.isEmpty();
+        boolean usable = resource != null;
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (!(item instanceof String parent) || parent.isBlank()) {

@@ -37,7 +37,8 @@ class CorrelationSectionsTest {
                 new ConfirmationRule("http", "web01", PROD_EU, 2, Duration.ofSeconds(15)),
                 new ConfirmationRule("http", null, Matchers.NONE, 3, Duration.ofMinutes(1)));
         assertThat(correlation.dependencies()).containsExactly(
-                new Dependency("web01", List.of("router1", "switch2")), new Dependency("router1", List.of("core1")));
+                new Dependency("web01", List.of("router1", "switch2")), new Dependency("router1", List.of("core1")),
+                new Dependency("switch2", List.of()), new Dependency("core1", List.of()));
         assertThat(correlation.heartbeats()).containsExactly(
                 new HeartbeatExpectation("agent-01", null, Duration.ofMinutes(1)),
                 new HeartbeatExpectation(null, "collector-eu", Duration.ofMinutes(5)));
@@ -73,7 +74,7 @@ class CorrelationSectionsTest {
         assertThat(partial.alerts()).isEqualTo(AlertSettings.DEFAULT);
         assertThat(AlertSettings.DEFAULT.dropAcknowledgementOnWorse()).isTrue();
         assertThat(ServiceFixtures.definition("correlation-only").correlation().dependencies())
-                .containsExactly(new Dependency("web01", List.of("router1")));
+                .containsExactly(new Dependency("web01", List.of("router1")), new Dependency("router1", List.of()));
     }
 
     @Test
@@ -95,7 +96,6 @@ class CorrelationSectionsTest {
                 "dependency \"web01\": depends on itself",
                 "dependency \"web01\": dependsOn names \"router1\" twice",
                 "dependency \"web01\": dependsOn item 4 is not a resource name: \"\"",
-                "dependency \"db01\": dependsOn is empty",
                 "dependency 3: missing key \"resource\"",
                 "dependency 5 repeats resource \"app01\" (dependency 4)",
                 "heartbeat 1: has both resource and source (exactly one is allowed)",
@@ -114,7 +114,11 @@ class CorrelationSectionsTest {
                 "silence 2: start \"tomorrow\" is not a timestamp (e.g. 2026-12-01T22:00:00Z)",
                 "silence 2: creator \" \" must not be blank",
                 "silence 3: missing key \"match\"",
-                "silence 3: end 2026-12-01T22:00:00Z is not after start 2026-12-01T22:00:00Z");
+                "silence 3: end 2026-12-01T22:00:00Z is not after start 2026-12-01T22:00:00Z",
+                "dependency \"app01\": depends on unknown resource \"web01\" (give it a dependency entry, e.g."
+                        + " {resource: web01, dependsOn: []}, or name it in a service)",
+                "dependency \"app01\": depends on unknown resource \"switch2\" (give it a dependency entry, e.g."
+                        + " {resource: switch2, dependsOn: []}, or name it in a service)");
     }
 
     @Test
@@ -122,7 +126,8 @@ class CorrelationSectionsTest {
         CorrelationDefinition diamond = ServiceTreeParser.parseYaml("services: []\ndependencies:\n"
                 + "  - {resource: web01, dependsOn: [router1, router2]}\n"
                 + "  - {resource: router1, dependsOn: [core1]}\n"
-                + "  - {resource: router2, dependsOn: [core1]}\n").correlation();
+                + "  - {resource: router2, dependsOn: [core1]}\n"
+                + "  - {resource: core1, dependsOn: []}\n").correlation();
 
         assertThat(diamond.parentsOf("router2")).containsExactly("core1");
     }

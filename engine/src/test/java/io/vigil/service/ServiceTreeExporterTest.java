@@ -55,7 +55,7 @@ class ServiceTreeExporterTest {
                 + "flapping: {changes: 5, within: 600s, quietFor: 10m}\n"
                 + "alerts: {dropAcknowledgementOnWorse: true}\n"
                 + "heartbeats: [{source: collector-eu, interval: 90s}]\n"
-                + "dependencies: [{dependsOn: [router1], resource: web01}]\n"
+                + "dependencies: [{dependsOn: [router1], resource: web01}, {resource: router1, dependsOn: []}]\n"
                 + "confirmations: [{within: 15s, needed: 2.0, check: http}]\n"));
 
         assertThat(yaml).isEqualTo("services: []\n"
@@ -67,6 +67,8 @@ class ServiceTreeExporterTest {
                 + "  - resource: web01\n"
                 + "    dependsOn:\n"
                 + "      - router1\n"
+                + "  - resource: router1\n"
+                + "    dependsOn: []\n"
                 + "heartbeats:\n"
                 + "  - source: collector-eu\n"
                 + "    interval: 1m30s\n"

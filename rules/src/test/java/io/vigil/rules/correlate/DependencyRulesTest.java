@@ -1,0 +1,116 @@
+package io.vigil.rules.correlate;
+
+import io.vigil.alert.AlertChangeKind;
+import io.vigil.model.Status;
+import io.vigil.session.Outcome;
+import io.vigil.testing.engine.TestSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** rules/correlate/dependencies.drl: children of a critical parent are suppressed by it. */
+class DependencyRulesTest {
+
+    private final TestSession session = TestSession.start();
+
+    @BeforeEach
+    void dependencies() {
+        session.replaceTree("correlate-dependencies");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private void report(String resource, Status status) {
+        session.advance(Duration.ofSeconds(10));
+        session.event(resource, "ping").status(status).send();
+    }
+
+    private String suppressedBy(String resource) {
+        return session.alert(resource + "/ping").getSuppressedBy();
+    }
+
+    private java.util.List<String> incidents() {
+        return session.outcomes(Outcome.IncidentOpened.class).stream().map(Outcome.IncidentOpened::resource).toList();
+    }
+
+    @Test
+    void shouldSuppressChildrenOfACriticalParentAndOpenOnlyTheParentsIncident() {
+        report("router1", Status.CRITICAL);
+        report("web01", Status.CRITICAL);
+        report("web02", Status.WARNING);
+
+        assertThat(suppressedBy("web01")).isEqualTo("router1");
+        assertThat(suppressedBy("web02")).isEqualTo("router1");
+        assertThat(suppressedBy("router1")).isNull();
+        assertThat(incidents()).containsExactly("router1");
+    }
+
+    @Test
+    void shouldMakeChildrenThatStillFailActiveWhenTheParentRecovers() {
+        report("router1", Status.CRITICAL);
+        report("web01", Status.CRITICAL);
+        report("web02", Status.CRITICAL);
+        report("web02", Status.NORMAL);
+
+        report("router1", Status.NORMAL);
+
+        assertThat(suppressedBy("web01")).isNull();
+        assertThat(incidents()).containsExactly("router1", "web01");
+        assertThat(session.outcomes(Outcome.AlertChanged.class).stream()
+                .filter(o -> o.change() == AlertChangeKind.UNSUPPRESSED).map(Outcome.AlertChanged::detail))
+                .containsExactly("router1 is no longer CRITICAL");
+    }
+
+    @Test
+    void shouldSuppressAChildThatFailedBeforeItsParent() {
+        report("web01", Status.WARNING);
+        assertThat(suppressedBy("web01")).isNull();
+
+        report("router1", Status.CRITICAL);
+
+        assertThat(suppressedBy("web01")).isEqualTo("router1");
+    }
+
+    @Test
+    void shouldStaySuppressedWhileAnyParentIsCritical() {
+        report("web01", Status.CRITICAL);
+        report("db01", Status.CRITICAL);
+        report("app01", Status.CRITICAL);
+        String first = suppressedBy("app01");
+
+        report(first, Status.NORMAL);
+
+        assertThat(suppressedBy("app01")).as("the other parent still carries the problem")
+                .isEqualTo(first.equals("web01") ? "db01" : "web01");
+        assertThat(incidents()).doesNotContain("app01");
+    }
+
+    @Test
+    void shouldNotBeSuppressedByAParentThatIsOnlyWarning() {
+        report("router1", Status.WARNING);
+        report("web01", Status.CRITICAL);
+
+        assertThat(suppressedBy("web01")).isNull();
+        assertThat(incidents()).containsExactly("web01");
+    }
+
+    @Test
+    void shouldKeepTheSuppressionAcrossARestartAndReleaseAfterIt() {
+        report("router1", Status.CRITICAL);
+        report("web01", Status.CRITICAL);
+
+        session.snapshotAndRestore();
+        assertThat(suppressedBy("web01")).isEqualTo("router1");
+        report("router1", Status.NORMAL);
+
+        assertThat(suppressedBy("web01")).isNull();
+        assertThat(incidents()).containsExactly("router1", "web01");
+    }
+}
