@@ -7,7 +7,9 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /** Checks query parameters, answering 400 with a detail that names the parameter and quotes its value. */
@@ -19,7 +21,7 @@ public final class RequestParams {
     /** A page size within the stores' bounds. */
     public static int limit(int limit) {
         if (limit < 1 || limit > QueryLimits.MAX) {
-            throw bad("limit", Integer.toString(limit), "a number from 1 to " + QueryLimits.MAX);
+            throw badValue("limit", Integer.toString(limit), "a number from 1 to " + QueryLimits.MAX);
         }
         return limit;
     }
@@ -32,7 +34,7 @@ public final class RequestParams {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw bad(name, value, "an ISO-8601 time such as 2026-11-21T10:15:30Z");
+            throw badValue(name, value, "an ISO-8601 time such as 2026-11-21T10:15:30Z");
         }
     }
 
@@ -43,17 +45,44 @@ public final class RequestParams {
         }
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (!allowed.contains(upper)) {
-            throw bad(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+            throw badValue(name, value, expectedOneOf(allowed));
         }
         return upper;
+    }
+
+    /**
+     * A comma-separated list ({@code WARNING,CRITICAL}; a repeated parameter arrives joined the same
+     * way) of values from {@code allowed}, in any case (returned in upper case, each once, in the
+     * order given); empty when absent. The detail quotes the first bad entry.
+     */
+    public static List<String> eachOneOf(String name, String value, Collection<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> checked = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String upper = entry.trim().toUpperCase(Locale.ROOT);
+            if (!allowed.contains(upper)) {
+                throw badValue(name, entry, expectedOneOf(allowed));
+            }
+            if (!checked.contains(upper)) {
+                checked.add(upper);
+            }
+        }
+        return List.copyOf(checked);
     }
 
     public static ResponseStatusException notFound(String what, long id) {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, what + " " + id + " does not exist");
     }
 
-    private static ResponseStatusException bad(String name, String value, String expected) {
+    /** 400: "parameter "name" has the bad value "value": expected …". */
+    public static ResponseStatusException badValue(String name, String value, String expected) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "parameter \"" + name + "\" has the bad value \"" + value + "\": expected " + expected);
+    }
+
+    private static String expectedOneOf(Collection<String> allowed) {
+        return "one of " + String.join(", ", allowed.stream().sorted().toList());
     }
 }
