@@ -44,13 +44,13 @@ record EventFilterParams(String resource, String check, String source, String st
      */
     static String query(EventFilter filter) {
         StringJoiner query = new StringJoiner("&");
-        add(query, "resource", filter.resource());
-        add(query, "check", filter.check());
-        add(query, "source", filter.source());
-        if (!filter.statuses().isEmpty()) {
-            query.add("status=" + filter.statuses().stream().map(Status::name).collect(Collectors.joining(",")));
-        }
-        add(query, "category", filter.category());
+        add(query, "resource", encoded(filter.resource()));
+        add(query, "check", encoded(filter.check()));
+        add(query, "source", encoded(filter.source()));
+        // Status names and ISO-8601 instants hold nothing a query string needs encoded.
+        add(query, "status", filter.statuses().isEmpty() ? null
+                : filter.statuses().stream().map(Status::name).collect(Collectors.joining(",")));
+        add(query, "category", encoded(filter.category()));
         add(query, "from", filter.from() == null ? null : filter.from().toString());
         add(query, "to", filter.to() == null ? null : filter.to().toString());
         return query.toString();
@@ -69,8 +69,12 @@ record EventFilterParams(String resource, String check, String source, String st
 
     private static void add(StringJoiner query, String name, String value) {
         if (value != null) {
-            query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            query.add(name + "=" + value);
         }
+    }
+
+    private static String encoded(String value) {
+        return value == null ? null : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String text(String value) {
