@@ -17,8 +17,9 @@ import java.util.Optional;
 public final class EventQueries {
 
     /**
-     * Rows an export reads per query: what it holds in memory at a time (a few hundred KB for
-     * ordinary events; messages are capped at 64 Ki characters, so never more than about 130 MB).
+     * Rows an export reads per query, and so holds in memory at a time: about 350 KB of ordinary
+     * events; were every message (at most 64 Ki characters) and attribute set (a TEXT column) at
+     * its size limit, about 250 MB.
      */
     public static final int EXPORT_BATCH = 1_000;
 
