@@ -9,11 +9,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads journaled events with their classification, for the console and the API. */
+/** Reads journaled events with their classification, for the console and the API: pages, one event, exports. */
 public final class EventQueries {
+
+    /**
+     * Rows an export reads per query, and so holds in memory at a time: about 350 KB of ordinary
+     * events; were every message (at most 64 Ki characters) and attribute set (a TEXT column) at
+     * its size limit, about 250 MB.
+     */
+    public static final int EXPORT_BATCH = 1_000;
 
     private static final String SELECT = "SELECT j.id, j.received_at, j.occurred_at, j.transport, j.source, j.resource,"
             + " j.check_name, j.status, j.severity, j.message, j.attributes, c.category, c.status AS effective_status";
@@ -30,18 +38,56 @@ public final class EventQueries {
     };
 
     private final JdbcTemplate jdbc;
+    private final int exportBatch;
 
     public EventQueries(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this(dataSource, EXPORT_BATCH);
     }
 
-    /** The newest events first; with {@code beforeIdOrNull}, only those older than that id (the next page). */
-    public List<EventRow> latest(int limit, Long beforeIdOrNull) {
+    /** @param exportBatch rows an export reads per query (tests use small ones to cross batches) */
+    public EventQueries(DataSource dataSource, int exportBatch) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.exportBatch = QueryLimits.require(exportBatch);
+    }
+
+    /** The newest matching events first; with {@code beforeIdOrNull}, only those older than that id (the next page). */
+    public List<EventRow> list(EventFilter filter, Long beforeIdOrNull, int limit) {
         QueryLimits.require(limit);
-        if (beforeIdOrNull == null) {
-            return jdbc.query(SELECT + FROM + " ORDER BY j.id DESC LIMIT ?", ROW, limit);
+        EventFilterClause where = EventFilterClause.of(filter);
+        if (beforeIdOrNull != null) {
+            where.and("j.id < ?", beforeIdOrNull);
         }
-        return jdbc.query(SELECT + FROM + " WHERE j.id < ? ORDER BY j.id DESC LIMIT ?", ROW, beforeIdOrNull, limit);
+        return jdbc.query(SELECT + FROM + where.sql() + " ORDER BY j.id DESC LIMIT ?", ROW, where.args(limit));
+    }
+
+    /**
+     * Every matching event, oldest first, up to the newest one journaled when the export starts (so
+     * an export under steady intake ends). Reads {@code exportBatch} rows per query by id, each
+     * query done before its rows go to {@code sink}: no cursor stays open while a slow client
+     * reads, and when the sink throws no further query is made.
+     *
+     * @return how many rows the sink took
+     */
+    public long export(EventFilter filter, EventRowSink sink) throws IOException {
+        Long newest = jdbc.queryForObject("SELECT MAX(id) FROM event_journal", Long.class);
+        if (newest == null) {
+            return 0;
+        }
+        EventFilterClause where = EventFilterClause.of(filter);
+        String batchQuery = SELECT + FROM + where.sql() + " AND j.id > ? AND j.id <= ? ORDER BY j.id LIMIT ?";
+        long written = 0;
+        long after = 0;
+        while (true) {
+            List<EventRow> batch = jdbc.query(batchQuery, ROW, where.args(after, newest, exportBatch));
+            for (EventRow row : batch) {
+                sink.accept(row);
+            }
+            written += batch.size();
+            if (batch.size() < exportBatch) {
+                return written;
+            }
+            after = batch.get(batch.size() - 1).id();
+        }
     }
 
     public Optional<EventDetail> byId(long id) {

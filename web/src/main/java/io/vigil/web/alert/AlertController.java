@@ -107,9 +107,9 @@ class AlertController {
 
     static AlertFilter filter(String state, String status, String kind, String q) {
         String oneKind = RequestParams.oneOf("kind", kind, KINDS);
-        return new AlertFilter(RequestParams.someOf("state", state, STATES).stream().map(AlertState::valueOf)
+        return new AlertFilter(RequestParams.eachOneOf("state", state, STATES).stream().map(AlertState::valueOf)
                 .collect(Collectors.toSet()),
-                RequestParams.someOf("status", status, STATUSES).stream().map(Status::valueOf).collect(Collectors.toSet()),
+                RequestParams.eachOneOf("status", status, STATUSES).stream().map(Status::valueOf).collect(Collectors.toSet()),
                 oneKind == null ? null : AlertKind.valueOf(oneKind), q);
     }
 

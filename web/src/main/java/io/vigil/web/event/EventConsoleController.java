@@ -1,11 +1,14 @@
 package io.vigil.web.event;
 
+import io.vigil.model.Status;
+import io.vigil.store.EventFilter;
 import io.vigil.store.EventQueries;
 import io.vigil.store.EventRow;
 import io.vigil.web.system.RequestParams;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +16,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.List;
 
-/** The console's event pages: the newest events (kept live by {@link EventFeed}) and one event with its raw text. */
+/**
+ * The console's event pages: the history narrowed by the same filters as the API (a GET form, so
+ * the URL can be shared), paged back by id, with export links carrying the filters; unfiltered,
+ * its first page is kept live by {@link EventFeed}. And one event with its raw text.
+ */
 @Controller
 class EventConsoleController {
 
@@ -30,10 +37,18 @@ class EventConsoleController {
     }
 
     @GetMapping("/console/events")
-    String list(Model model) {
-        List<EventRow> page = events.latest(PAGE_SIZE, null);
+    String list(@ModelAttribute("filters") EventFilterParams filters, @RequestParam(required = false) Long before, Model model) {
+        EventFilter filter = filters.filter();
+        List<EventRow> page = events.list(filter, before, PAGE_SIZE);
         model.addAttribute("events", page);
+        model.addAttribute("statuses", EventFilterParams.STATUSES);
+        model.addAttribute("checkedStatuses", filter.statuses().stream().map(Status::name).toList());
+        model.addAttribute("live", filter.equals(EventFilter.ANY) && before == null);
         model.addAttribute("lastId", page.isEmpty() ? 0 : page.get(0).id());
+        model.addAttribute("older", page.size() < PAGE_SIZE ? null
+                : EventFilterParams.link("/console/events", filter, "before=" + page.get(page.size() - 1).id()));
+        model.addAttribute("csvExport", EventFilterParams.link("/console/events/export", filter, "format=csv"));
+        model.addAttribute("jsonlExport", EventFilterParams.link("/console/events/export", filter, "format=jsonl"));
         return LIST_VIEW;
     }
 

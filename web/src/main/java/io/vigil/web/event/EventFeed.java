@@ -1,5 +1,6 @@
 package io.vigil.web.event;
 
+import io.vigil.store.EventFilter;
 import io.vigil.store.EventQueries;
 import io.vigil.store.EventRow;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ class EventFeed implements SmartLifecycle {
             return;
         }
         long oldest = watchers.values().stream().mapToLong(AtomicLong::get).min().orElseThrow();
-        List<EventRow> newest = events.latest(MAX_ROWS_PER_POLL, null).stream().filter(e -> e.id() > oldest).toList();
+        List<EventRow> newest = events.list(EventFilter.ANY, null, MAX_ROWS_PER_POLL).stream().filter(e -> e.id() > oldest).toList();
         if (newest.isEmpty()) {
             return;
         }

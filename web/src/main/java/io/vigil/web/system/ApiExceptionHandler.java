@@ -2,6 +2,7 @@ package io.vigil.web.system;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -27,7 +28,10 @@ import java.net.URI;
  * Every error under {@code /api/} as RFC 9457 problem+json, including those raised before any
  * controller is chosen (415, 405, 404), with details that name the bad parameter and quote its
  * value. Console requests are left to the error page: a handler rethrows the very exception it got,
- * which hands it on to Spring's default resolvers.
+ * which hands it on to Spring's default resolvers. So is a failure after the response was committed
+ * (a streamed export cut short): nothing can be written any more, and the servlet container then
+ * closes the connection without ending the response, so the client sees a broken transfer rather
+ * than a complete-looking short file.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -81,8 +85,9 @@ class ApiExceptionHandler {
      * pipeline's writes answer for themselves (see the event intake and EngineCommands).
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e, HttpServletRequest request,
+                                                      HttpServletResponse response) throws Exception {
+        if (!isApi(request) || response.isCommitted()) {
             throw e;
         }
         log.warn("{} {} answered 503: the database is unavailable ({})", request.getMethod(), request.getRequestURI(),
@@ -96,8 +101,8 @@ class ApiExceptionHandler {
 
     /** Anything else is our fault: logged in full, answered without internals. */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!isApi(request)) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (!isApi(request) || response.isCommitted()) {
             throw e;
         }
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);

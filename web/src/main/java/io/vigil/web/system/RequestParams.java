@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public final class RequestParams {
     /** A page size within the stores' bounds. */
     public static int limit(int limit) {
         if (limit < 1 || limit > QueryLimits.MAX) {
-            throw bad("limit", Integer.toString(limit), "a number from 1 to " + QueryLimits.MAX);
+            throw badValue("limit", Integer.toString(limit), "a number from 1 to " + QueryLimits.MAX);
         }
         return limit;
     }
@@ -36,7 +37,7 @@ public final class RequestParams {
         try {
             return OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw bad(name, value, "an ISO-8601 time such as 2026-11-21T10:15:30Z");
+            throw badValue(name, value, "an ISO-8601 time such as 2026-11-21T10:15:30Z");
         }
     }
 
@@ -47,35 +48,38 @@ public final class RequestParams {
         }
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (!allowed.contains(upper)) {
-            throw bad(name, value, "one of " + String.join(", ", allowed.stream().sorted().toList()));
+            throw badValue(name, value, expectedOneOf(allowed));
         }
         return upper;
     }
 
     /**
-     * A comma-separated list of values from {@code allowed} in any case (returned in upper case, in the
-     * order given, each once); empty when absent.
+     * A comma-separated list ({@code WARNING,CRITICAL}; a repeated parameter arrives joined the same
+     * way) of values from {@code allowed}, in any case (returned in upper case, each once, in the
+     * order given); empty when absent. The detail quotes the first bad entry.
      */
-    public static Set<String> someOf(String name, String value, Collection<String> allowed) {
-        Set<String> values = new LinkedHashSet<>();
+    public static List<String> eachOneOf(String name, String value, Collection<String> allowed) {
         if (value == null || value.isBlank()) {
-            return values;
+            return List.of();
         }
-        for (String part : value.split(",", -1)) {
-            String upper = part.trim().toUpperCase(Locale.ROOT);
+        List<String> checked = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String upper = entry.trim().toUpperCase(Locale.ROOT);
             if (!allowed.contains(upper)) {
-                throw bad(name, value, "one or more (comma-separated) of " + String.join(", ", allowed.stream().sorted().toList()));
+                throw badValue(name, entry, expectedOneOf(allowed));
             }
-            values.add(upper);
+            if (!checked.contains(upper)) {
+                checked.add(upper);
+            }
         }
-        return values;
+        return List.copyOf(checked);
     }
 
     /** A duration such as "30m" or "2h" from 1 second up to {@code max}. */
     public static Duration duration(String name, String value, Duration max) {
         Duration duration = value == null ? null : DurationFormat.parse(value.trim());
         if (duration == null || duration.isZero() || duration.compareTo(max) > 0) {
-            throw bad(name, String.valueOf(value), "a duration from 1s to " + DurationFormat.format(max) + ", "
+            throw badValue(name, String.valueOf(value), "a duration from 1s to " + DurationFormat.format(max) + ", "
                     + DurationFormat.EXAMPLES);
         }
         return duration;
@@ -85,8 +89,13 @@ public final class RequestParams {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, what + " " + id + " does not exist");
     }
 
-    private static ResponseStatusException bad(String name, String value, String expected) {
+    /** 400: "parameter "name" has the bad value "value": expected …". */
+    public static ResponseStatusException badValue(String name, String value, String expected) {
         return new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "parameter \"" + name + "\" has the bad value \"" + value + "\": expected " + expected);
+    }
+
+    private static String expectedOneOf(Collection<String> allowed) {
+        return "one of " + String.join(", ", allowed.stream().sorted().toList());
     }
 }

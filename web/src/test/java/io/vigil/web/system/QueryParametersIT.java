@@ -34,7 +34,8 @@ class QueryParametersIT extends ServerTestSupport {
     @Test
     void shouldNameEveryUnknownParameterOfAnyEndpoint() {
         assertThat(detail(api.get("/api/v1/events?limit=5&befor=3", token(Role.OPERATOR))))
-                .isEqualTo("unknown query parameter \"befor\": GET /api/v1/events takes before, limit");
+                .isEqualTo("unknown query parameter \"befor\": GET /api/v1/events takes before, category, check, from, limit, resource,"
+                        + " source, status, to");
         assertThat(detail(api.get("/api/v1/elements?status=CRITICAL&resource=db01", token(Role.OPERATOR))))
                 .isEqualTo("unknown query parameters \"resource\", \"status\": GET /api/v1/elements takes limit");
         assertThat(detail(api.get("/api/v1/audit/verify?full=true", token(Role.AUDITOR))))

@@ -46,4 +46,14 @@ class RequestParamsTest {
                 .extracting(e -> ((ResponseStatusException) e).getReason())
                 .isEqualTo("parameter \"state\" has the bad value \"closed\": expected one of OPEN, RESOLVED");
     }
+
+    @Test
+    void shouldTakeAListOfAllowedValuesOnceEachNamingTheFirstBadOne() {
+        assertThat(RequestParams.eachOneOf("status", "critical, WARNING,CRITICAL", Set.of("WARNING", "CRITICAL")))
+                .containsExactly("CRITICAL", "WARNING");
+        assertThat(RequestParams.eachOneOf("status", " ", Set.of("WARNING"))).isEmpty();
+        assertThatThrownBy(() -> RequestParams.eachOneOf("status", "WARNING,ok,no", Set.of("WARNING", "CRITICAL")))
+                .extracting(e -> ((ResponseStatusException) e).getReason())
+                .isEqualTo("parameter \"status\" has the bad value \"ok\": expected one of CRITICAL, WARNING");
+    }
 }
