@@ -51,3 +51,18 @@ CREATE TABLE alert_history (
   firing_id  BIGINT        NULL,
   KEY alert_history_alert (alert_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Silences made through the API (those of the services-as-code document live in the document).
+-- Ids are the engine's. Active from starts_at until ends_at, or until expired early.
+CREATE TABLE silence (
+  id          BIGINT        NOT NULL PRIMARY KEY,
+  matchers    VARCHAR(4096) NOT NULL,                  -- one matcher per line, as written
+  starts_at   DATETIME(3)   NOT NULL,
+  ends_at     DATETIME(3)   NOT NULL,
+  comment     VARCHAR(1024) NOT NULL,
+  created_by  VARCHAR(255)  NOT NULL,
+  created_at  DATETIME(3)   NOT NULL,
+  expired_at  DATETIME(3)   NULL,
+  expired_by  VARCHAR(255)  NULL,
+  KEY silence_ends (ends_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

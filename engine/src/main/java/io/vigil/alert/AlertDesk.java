@@ -157,9 +157,9 @@ public final class AlertDesk {
         return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).findFirst().orElse(null);
     }
 
-    /** After recovery: new ids continue after {@code lastStoredId} if the sequence is behind it. */
-    public void continueAfter(long lastStoredId) {
-        sequence.continueAfter(lastStoredId);
+    /** After recovery: new alert and silence ids continue after the stored ones if the sequence is behind them. */
+    public void continueAfter(long lastStoredAlertId, long lastStoredSilenceId) {
+        sequence.continueAfter(lastStoredAlertId, lastStoredSilenceId);
     }
 
     /**
@@ -423,7 +423,7 @@ public final class AlertDesk {
             due.flapping(alert.getStatusSince() + quietFor, alert.getId());
             return;
         }
-        alert.setFlapping(false);
+        alert.endFlapping(at);
         stateChanged = true;
         changed(alert, AlertChangeKind.FLAPPING_ENDED, "stable for " + DurationFormat.format(Duration.ofMillis(quietFor)),
                 null, at, 0);
@@ -476,11 +476,27 @@ public final class AlertDesk {
 
     // ---- people's commands ---------------------------------------------------------------------
 
-    /** Adds a silence made through the API (a command: the journal cannot replay it). */
-    public CommandResult addSilence(long id, SilenceDefinition definition) {
+    /**
+     * Adds a silence made through the API (a command: the journal cannot replay it), with a new id; one
+     * that ended already is refused.
+     */
+    public CommandResult addSilence(SilenceDefinition definition, String actor) {
+        long now = clock.get();
+        if (definition.end().toEpochMilli() <= now) {
+            return CommandResult.conflict("the silence ended already: end " + definition.end() + " is not after now ("
+                    + Instant.ofEpochMilli(now) + ")");
+        }
+        long id = sequence.nextSilence();
         addSilence(Silence.of(Long.toString(id), definition));
         stateChanged = true;
+        outcomes.emit(new Outcome.SilenceAdded(id, definition.matchers().texts(), definition.start().toEpochMilli(),
+                definition.end().toEpochMilli(), actor, definition.comment(), now));
         return CommandResult.created(id);
+    }
+
+    /** A silence stored earlier, put back into a session started without a snapshot (quiet: it is stored). */
+    public void restoreSilence(long id, SilenceDefinition definition) {
+        addSilence(Silence.of(Long.toString(id), definition));
     }
 
     /** Ends a silence made through the API before its time. */
@@ -491,6 +507,7 @@ public final class AlertDesk {
         }
         session.delete(handle);
         stateChanged = true;
+        outcomes.emit(new Outcome.SilenceExpired(id, actor, clock.get()));
         return CommandResult.done();
     }
 

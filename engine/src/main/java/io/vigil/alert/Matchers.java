@@ -9,6 +9,11 @@ public record Matchers(List<Matcher> list) implements Serializable {
 
     public static final Matchers NONE = new Matchers(List.of());
 
+    /** Parses each text with {@link Matcher#parse}; the first bad one throws. */
+    public static Matchers parse(List<String> texts) {
+        return new Matchers(texts.stream().map(Matcher::parse).toList());
+    }
+
     public Matchers {
         list = List.copyOf(list);
     }

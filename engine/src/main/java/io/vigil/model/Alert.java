@@ -58,6 +58,7 @@ public final class Alert implements Describable, Serializable {
     private String suppressedBy;
     private String silencedBy;
     private boolean flapping;
+    private long flappingEndedAt;
 
     public Alert(long id, String key, AlertKind kind, String resource, String check, String service, long firstSeen) {
         this.id = id;
@@ -136,14 +137,21 @@ public final class Alert implements Describable, Serializable {
 
     /**
      * How many status changes happened within {@code windowMillis} before the newest one (the newest
-     * included); the basis of flapping.
+     * included), counting none from before the last time flapping ended; the basis of flapping.
      */
     public int recentChangesWithin(long windowMillis) {
         if (recentChanges.isEmpty()) {
             return 0;
         }
         long newest = recentChanges.get(recentChanges.size() - 1).at();
-        return (int) recentChanges.stream().filter(c -> c.at() >= newest - windowMillis).count();
+        return (int) recentChanges.stream().filter(c -> c.at() >= newest - windowMillis && c.at() > flappingEndedAt)
+                .count();
+    }
+
+    /** Flapping ended at {@code at}: the changes before it are settled and count no more. */
+    public void endFlapping(long at) {
+        flapping = false;
+        flappingEndedAt = at;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vigil.session;
 
 import io.vigil.alert.AlertDesk;
+import io.vigil.alert.SilenceDefinition;
 import io.vigil.service.ServiceTreeDefinition;
 
 import java.time.Duration;
@@ -124,5 +125,13 @@ public sealed interface EngineCommand {
         public CommandResult runOn(AlertDesk alerts) {
             return alerts.clear(alertIds, actor);
         }
+    }
+
+    /** Adds a silence (its matchers checked already); answered with the new silence's id. */
+    record AddSilence(SilenceDefinition definition, String actor) implements EngineCommand {
+    }
+
+    /** Ends a silence made through the API before its time. */
+    record ExpireSilence(long silenceId, String actor) implements EngineCommand {
     }
 }

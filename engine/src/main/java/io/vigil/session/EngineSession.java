@@ -1,6 +1,7 @@
 package io.vigil.session;
 
 import io.vigil.alert.AlertDesk;
+import io.vigil.alert.SilenceDefinition;
 import io.vigil.audit.FiringRecorder;
 import io.vigil.incident.IncidentDesk;
 import io.vigil.model.Event;
@@ -188,6 +189,11 @@ public final class EngineSession implements AutoCloseable {
         alerts.configure(tree.correlation());
     }
 
+    /** Puts silences made through the API back into a new session (a start without a snapshot). */
+    public void loadSilences(Map<Long, SilenceDefinition> silences) {
+        silences.forEach(alerts::restoreSilence);
+    }
+
     /** The session clock, epoch ms. */
     public long clock() {
         return clock.getCurrentTime();
@@ -236,6 +242,12 @@ public final class EngineSession implements AutoCloseable {
         }
         if (command instanceof EngineCommand.AlertCommand alertCommand) {
             return alertCommand.runOn(alerts);
+        }
+        if (command instanceof EngineCommand.AddSilence add) {
+            return alerts.addSilence(add.definition(), add.actor());
+        }
+        if (command instanceof EngineCommand.ExpireSilence expire) {
+            return alerts.expireSilence(expire.silenceId(), expire.actor());
         }
         throw new IllegalArgumentException("unknown engine command " + command);
     }

@@ -7,6 +7,8 @@ import io.vigil.service.sla.SampleOutcome;
 import io.vigil.service.sla.SlaStatus;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What the rules and processes decided, published after each engine batch. Writers store them,
@@ -104,7 +106,18 @@ public sealed interface Outcome {
      */
     record AlertChanged(AlertView alert, AlertChangeKind change, String detail, String actor, long at, Long eventId,
                         Long firingId) implements Outcome {
-        public String kind() { return "alert-" + change.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+        public String kind() { return "alert-" + change.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    }
+
+    /** A silence was made through the API; {@code matchers} as written, times epoch ms. */
+    record SilenceAdded(long silenceId, List<String> matchers, long start, long end, String creator,
+                        String comment, long at) implements Outcome {
+        public String kind() { return "silence-added"; }
+    }
+
+    /** A silence made through the API was ended before its time. */
+    record SilenceExpired(long silenceId, String actor, long at) implements Outcome {
+        public String kind() { return "silence-expired"; }
     }
 
     record DowntimeScheduled(long downtimeId, String service, long start, long end, String comment,

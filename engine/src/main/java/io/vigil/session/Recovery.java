@@ -1,5 +1,6 @@
 package io.vigil.session;
 
+import io.vigil.alert.SilenceDefinition;
 import io.vigil.model.Event;
 import io.vigil.service.ServiceDefinitionException;
 import io.vigil.service.ServiceTreeDefinition;
@@ -67,7 +68,7 @@ final class Recovery {
         session.setAuditing(true);
         // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
         // from here on ids must also pass anything stored, whatever the snapshot said.
-        session.alerts().continueAfter(setup.lastIds().alert());
+        session.alerts().continueAfter(setup.lastIds().alert(), setup.lastIds().silence());
 
         BatchRunner runner = new BatchRunner(session, sink,
                 SnapshotPolicy.afterProcessStepsAndEvery(settings.snapshotInterval()), checkpoint);
@@ -90,7 +91,7 @@ final class Recovery {
     }
 
     /**
-     * A new session on the stored service tree and downtimes. The clock starts at wall time, so
+     * A new session on the stored service tree, downtimes and silences. The clock starts at wall time, so
      * SLA windows start now (their past samples are stored; the window rebuilds as time goes on).
      */
     private static EngineSession createWithStoredServices(RuleSet ruleSet, SessionSetup setup, RecoverySource source,
@@ -101,6 +102,9 @@ final class Recovery {
         Map<Long, PlannedDowntime> downtimes = new LinkedHashMap<>();
         source.downtimes().forEach(d -> downtimes.put(d.id(), d.downtime()));
         session.loadServices(tree, downtimes);
+        Map<Long, SilenceDefinition> silences = new LinkedHashMap<>();
+        source.silences().forEach(s -> silences.put(s.id(), s.silence()));
+        session.loadSilences(silences);
         return session;
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.session;
 
+import io.vigil.alert.SilenceDefinition;
 import io.vigil.model.Event;
 import io.vigil.service.sla.PlannedDowntime;
 
@@ -50,11 +51,18 @@ public interface RecoverySource {
     /** Planned downtimes not cancelled and not yet over, for a start without a snapshot. */
     List<StoredDowntime> downtimes();
 
+    /** Silences made through the API, not expired and not yet over, for a start without a snapshot. */
+    List<StoredSilence> silences();
+
     /** Journal events with {@code afterId < id <= upToId}, in id order, in chunks of at most {@code chunkSize}. */
     void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk);
 
     /** A stored planned downtime with its id. */
     record StoredDowntime(long id, PlannedDowntime downtime) {
+    }
+
+    /** A stored silence with its id. */
+    record StoredSilence(long id, SilenceDefinition silence) {
     }
 
     /** For replay and tests: nothing stored. */
@@ -68,6 +76,7 @@ public interface RecoverySource {
         public long lastJournalId() { return 0; }
         public Optional<String> serviceTreeDocument() { return Optional.empty(); }
         public List<StoredDowntime> downtimes() { return List.of(); }
+        public List<StoredSilence> silences() { return List.of(); }
         public void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk) { }
     };
 }

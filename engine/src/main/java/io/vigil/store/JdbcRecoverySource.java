@@ -1,5 +1,7 @@
 package io.vigil.store;
 
+import io.vigil.alert.Matchers;
+import io.vigil.alert.SilenceDefinition;
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.JournalStore;
 import io.vigil.model.Event;
@@ -7,6 +9,7 @@ import io.vigil.session.BatchOutcome;
 import io.vigil.session.LastIds;
 import io.vigil.session.RecoverySource;
 import io.vigil.store.jdbc.CheckpointTable;
+import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -88,7 +91,7 @@ public final class JdbcRecoverySource implements RecoverySource {
     public LastIds lastIds() {
         return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing")), maxId("incident"),
                 maxId("incident_task"), maxId("planned_downtime"), max("process_instance_id", "incident"),
-                max("work_item_id", "incident_task"), maxId("alert"));
+                max("work_item_id", "incident_task"), maxId("alert"), maxId("silence"));
     }
 
     @Override
@@ -101,6 +104,16 @@ public final class JdbcRecoverySource implements RecoverySource {
     @Override
     public List<StoredDowntime> downtimes() {
         return downtimes.downtimes(null, false).stream().map(DowntimeRow::toStored).toList();
+    }
+
+    /** Silences not expired and not over (by the database clock; the engine drops those it finds over). */
+    @Override
+    public List<StoredSilence> silences() {
+        return jdbc.query("SELECT id, matchers, starts_at, ends_at, created_by, comment FROM silence"
+                + " WHERE expired_at IS NULL AND ends_at > UTC_TIMESTAMP(3) ORDER BY id", (rs, row) ->
+                new StoredSilence(rs.getLong("id"), new SilenceDefinition(Matchers.parse(List.of(rs.getString("matchers").split("\n"))),
+                        UtcColumns.instant(rs, "starts_at"), UtcColumns.instant(rs, "ends_at"), rs.getString("created_by"),
+                        rs.getString("comment"))));
     }
 
     @Override

@@ -87,7 +87,7 @@ class JdbcRecoverySourceIT {
         assertThat(recovery.checkpointEventId()).isEqualTo(5);
         // The checkpoint's firing counter (15) is ahead of the last stored firing (12): ids are never reused.
         // Process instance 77 and work item 2 are the highest the incident and its tasks name.
-        assertThat(recovery.lastIds()).isEqualTo(new LastIds(15, 3, 31, 0, 77, 2, 0));
+        assertThat(recovery.lastIds()).isEqualTo(new LastIds(15, 3, 31, 0, 77, 2, 0, 0));
         assertThat(recovery.lastJournalId()).isEqualTo(7);
     }
 

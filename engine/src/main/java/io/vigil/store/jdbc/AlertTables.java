@@ -3,6 +3,8 @@ package io.vigil.store.jdbc;
 import io.vigil.alert.AlertView;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.AlertChanged;
+import io.vigil.session.Outcome.SilenceAdded;
+import io.vigil.session.Outcome.SilenceExpired;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +17,8 @@ import static io.vigil.store.jdbc.UtcColumns.toColumn;
 
 /**
  * Writes alert changes inside the outcome writer's transaction: each changed alert's row once per
- * batch, as its last change left it (a storm of repeats is one row write per alert), and a history
- * line for every change but a repeat.
+ * batch, as its last change left it (a storm of repeats is one row write per alert), a history line
+ * for every change but a repeat, and the silences made and expired through the API.
  */
 final class AlertTables {
 
@@ -29,14 +31,35 @@ final class AlertTables {
     void write(List<Outcome> outcomes) {
         Map<Long, AlertChanged> latest = new LinkedHashMap<>();
         List<AlertChanged> history = new ArrayList<>();
+        List<SilenceAdded> silencesAdded = new ArrayList<>();
+        List<SilenceExpired> silencesExpired = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             if (outcome instanceof AlertChanged changed) {
                 latest.put(changed.alert().id(), changed);
                 if (changed.change().isHistory()) {
                     history.add(changed);
                 }
+            } else if (outcome instanceof SilenceAdded added) {
+                silencesAdded.add(added);
+            } else if (outcome instanceof SilenceExpired expired) {
+                silencesExpired.add(expired);
             }
         }
+        batches.run("INSERT INTO silence (id, matchers, starts_at, ends_at, comment, created_by, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", silencesAdded, (ps, o) -> {
+            ps.setLong(1, o.silenceId());
+            ps.setString(2, fit(String.join("\n", o.matchers()), 4096));
+            ps.setObject(3, toColumn(o.start()));
+            ps.setObject(4, toColumn(o.end()));
+            ps.setString(5, fit(o.comment(), 1024));
+            ps.setString(6, fit(o.creator(), 255));
+            ps.setObject(7, toColumn(o.at()));
+        });
+        batches.run("UPDATE silence SET expired_at = ?, expired_by = ? WHERE id = ?", silencesExpired, (ps, o) -> {
+            ps.setObject(1, toColumn(o.at()));
+            ps.setString(2, fit(o.actor(), 255));
+            ps.setLong(3, o.silenceId());
+        });
         batches.runWide("INSERT INTO alert (id, alert_key, kind, resource, check_name, service, source, category, status,"
                 + " previous_status, severity, state, report_count, first_seen, last_seen, last_event_id, message,"
                 + " acknowledged_by, assignee, shelved_until, changed_at, confirmation, failing_locations, suppressed_by,"

@@ -126,6 +126,11 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
     }
 
     @Override
+    public List<StoredSilence> silences() {
+        return List.of();
+    }
+
+    @Override
     public long lastJournalId() {
         return journal.stream().mapToLong(Event::getId).max().orElse(0);
     }

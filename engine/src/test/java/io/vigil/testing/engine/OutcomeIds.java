@@ -22,7 +22,8 @@ final class OutcomeIds {
                 max(outcomes, Outcome.DowntimeScheduled.class, Outcome.DowntimeScheduled::downtimeId),
                 max(outcomes, Outcome.IncidentOpened.class, Outcome.IncidentOpened::processInstanceId),
                 max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::workItemId),
-                max(outcomes, Outcome.AlertChanged.class, o -> o.alert().id()));
+                max(outcomes, Outcome.AlertChanged.class, o -> o.alert().id()),
+                max(outcomes, Outcome.SilenceAdded.class, Outcome.SilenceAdded::silenceId));
     }
 
     private static <T extends Outcome> long max(List<Outcome> outcomes, Class<T> kind, ToLongFunction<T> id) {

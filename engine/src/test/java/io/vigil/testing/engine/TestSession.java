@@ -136,7 +136,7 @@ public final class TestSession implements AutoCloseable {
      */
     public TestSession snapshotAndRestoreWithoutStoredProcessIds() {
         LastIds stored = OutcomeIds.lastIds(outcomes);
-        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0, stored.alert()));
+        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0, stored.alert(), stored.silence()));
     }
 
     private TestSession snapshotAndRestore(LastIds stored) {

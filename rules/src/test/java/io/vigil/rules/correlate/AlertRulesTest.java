@@ -256,7 +256,7 @@ class AlertRulesTest {
 
     @Test
     void shouldContinueIdsAfterTheHighestStoredOneOnlyWhenTold() {
-        session.session().alerts().continueAfter(41);
+        session.session().alerts().continueAfter(41, 0);
 
         report("db01", Status.CRITICAL);
 
