@@ -5,6 +5,7 @@ import io.vigil.model.AlertState;
 import io.vigil.model.Confirmation;
 import io.vigil.model.Severity;
 import io.vigil.model.Status;
+import io.vigil.store.jdbc.JsonColumns;
 import io.vigil.store.jdbc.QueryLimits;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,6 +86,26 @@ public final class AlertQueries {
         return jdbc.query(SELECT + " WHERE id = ?", ALERT, id).stream().findFirst().map(alert -> new AlertDetail(alert,
                 jdbc.query("SELECT id, alert_id, at, kind, status, state, detail, actor, event_id, firing_id"
                         + " FROM alert_history WHERE alert_id = ? ORDER BY id", HISTORY, id)));
+    }
+
+    /**
+     * The active alerts (newest first, at most {@code limit}) as silence matchers see them: their
+     * fields, and the attributes and location of their newest report.
+     */
+    public List<AlertMatchView> activeForMatching(int limit) {
+        QueryLimits.require(limit);
+        return jdbc.query("SELECT a.id, a.alert_key, a.kind, a.resource, a.check_name, a.service, a.source, a.category,"
+                + " a.status, a.previous_status, a.severity, a.state, a.report_count, a.first_seen, a.last_seen,"
+                + " a.last_event_id, a.message, a.acknowledged_by, a.assignee, a.shelved_until, a.changed_at,"
+                + " a.confirmation, a.failing_locations, a.suppressed_by, a.silenced_by, a.flapping, j.attributes"
+                + " FROM alert a LEFT JOIN event_journal j ON j.id = a.last_event_id"
+                + " WHERE a.state IN ('OPEN', 'ACKNOWLEDGED', 'SHELVED') ORDER BY a.id DESC LIMIT ?",
+                (rs, n) -> new AlertMatchView(ALERT.mapRow(rs, n), JsonColumns.attributes(rs.getString("attributes"))),
+                limit);
+    }
+
+    /** An alert with the attributes of its newest report. */
+    public record AlertMatchView(AlertRow alert, Map<String, String> attributes) {
     }
 
     /** How many alerts are in each state (CLEARED included), for the console's counters. */

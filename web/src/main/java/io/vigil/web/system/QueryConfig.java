@@ -6,6 +6,7 @@ import io.vigil.store.DowntimeQueries;
 import io.vigil.store.ElementStatusQueries;
 import io.vigil.store.AlertQueries;
 import io.vigil.store.EventQueries;
+import io.vigil.store.SilenceQueries;
 import io.vigil.store.IncidentQueries;
 import io.vigil.store.ServiceQueries;
 import io.vigil.store.SlaQueries;
@@ -26,6 +27,11 @@ class QueryConfig {
     @Bean
     AlertQueries alertQueries(DataSource dataSource) {
         return new AlertQueries(dataSource);
+    }
+
+    @Bean
+    SilenceQueries silenceQueries(DataSource dataSource) {
+        return new SilenceQueries(dataSource);
     }
 
     @Bean

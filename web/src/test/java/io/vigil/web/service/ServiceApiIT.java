@@ -88,6 +88,27 @@ class ServiceApiIT extends ServerTestSupport {
     }
 
     @Test
+    void shouldRefuseBadCorrelationSectionsNamingEachProblem() {
+        Response refused = put("services: []\n"
+                + "dependencies:\n"
+                + "  - {resource: web01, dependsOn: [router1]}\n"
+                + "  - {resource: router1, dependsOn: [web01]}\n"
+                + "  - {resource: app01, dependsOn: [rooter1]}\n"
+                + "silences:\n"
+                + "  - {match: ['check=~\"disk(\"'], start: 2026-12-02T02:00:00Z, end: 2026-12-01T22:00:00Z,"
+                + " creator: alice, comment: backwards}\n", YAML);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errors(refused)).containsExactly(
+                "dependency cycle: web01 -> router1 -> web01",
+                "silence 1: matcher \"check=~\\\"disk(\\\"\": invalid regex: Unclosed group near index 5",
+                "silence 1: end 2026-12-01T22:00:00Z is not after start 2026-12-02T02:00:00Z",
+                "dependency \"app01\": depends on unknown resource \"rooter1\" (give it a dependency entry, e.g."
+                        + " {resource: rooter1, dependsOn: []}, or name it in a service)");
+        assertThat(names(api.get("/api/v1/services", TestServer.ADMIN))).containsExactly("webapp", "database", "office");
+    }
+
+    @Test
     void shouldListServicesWithPandorasColumns() {
         JsonNode webapp = api.get("/api/v1/services", shop(Role.OPERATOR)).json().get("services").get(0);
 
