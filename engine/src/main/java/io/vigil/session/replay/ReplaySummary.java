@@ -1,8 +1,10 @@
 package io.vigil.session.replay;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.alert.AlertView;
 import io.vigil.model.AlertKind;
 import io.vigil.model.AlertState;
+import io.vigil.model.Confirmation;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
 import io.vigil.service.ServiceDesk;
@@ -31,8 +33,16 @@ final class ReplaySummary {
     record IncidentLine(long id, String resource, String check, IncidentState state, int escalationLevel) {
     }
 
-    /** An alert as it stood at its last change (cleared ones too: the summary tells the whole story). */
-    record AlertLine(long id, String key, AlertKind kind, AlertState state, Status status, long count) {
+    /**
+     * An alert as it stood at its last change (cleared ones too: the summary tells the whole story).
+     *
+     * @param confirmed    false only while (or because) too few locations reported it
+     * @param suppressedBy the CRITICAL parent resource that suppresses it, or null
+     * @param silenced     the id of the silence that silences it, or null
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AlertLine(long id, String key, AlertKind kind, AlertState state, Status status, long count, boolean confirmed,
+                     String suppressedBy, String silenced, boolean flapping) {
     }
 
     /** @param sla null when the service has no SLA */
@@ -75,7 +85,9 @@ final class ReplaySummary {
         } else if (outcome instanceof Outcome.AlertChanged changed) {
             AlertView alert = changed.alert();
             alerts.put(alert.id(), new AlertLine(alert.id(), alert.key(), alert.kind(), alert.state(), alert.status(),
-                    alert.count()));
+                    alert.count(), alert.confirmation() == Confirmation.NOT_NEEDED
+                    || alert.confirmation() == Confirmation.CONFIRMED, alert.suppressedBy(), alert.silencedBy(),
+                    alert.flapping()));
         } else if (outcome instanceof Outcome.IncidentOpened opened) {
             incidents.put(opened.incidentId(),
                     new IncidentLine(opened.incidentId(), opened.resource(), opened.check(), IncidentState.OPEN, 0));

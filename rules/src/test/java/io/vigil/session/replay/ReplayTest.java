@@ -68,7 +68,8 @@ class ReplayTest {
                 {"summary":{"events":3,
                   "elements":[{"resource":"db01","check":"disk","status":"CRITICAL"},
                               {"resource":"web01","check":"sshd","status":"NORMAL"}],
-                  "alerts":[{"id":1,"key":"db01/disk","kind":"EVENT","state":"OPEN","status":"CRITICAL","count":1}],
+                  "alerts":[{"id":1,"key":"db01/disk","kind":"EVENT","state":"OPEN","status":"CRITICAL","count":1,
+                             "confirmed":true,"suppressedBy":null,"silenced":null,"flapping":false}],
                   "incidents":[{"id":1,"resource":"db01","check":"disk","state":"OPEN","escalationLevel":2}],
                   "services":[],
                   "firings":16}}"""));
