@@ -499,6 +499,20 @@ public final class AlertDesk {
         addSilence(Silence.of(Long.toString(id), definition));
     }
 
+    /** Records the planned downtimes a new silence set up as a maintenance window. */
+    public void maintenanceWindow(long silenceId, List<Long> downtimeIds) {
+        FactHandle handle = silences.get(Long.toString(silenceId));
+        if (handle != null) {
+            ((Silence) session.getObject(handle)).setDowntimeIds(downtimeIds);
+        }
+    }
+
+    /** The planned downtimes of a silence (to cancel with it), empty for none or an unknown silence. */
+    public List<Long> downtimesOf(long silenceId) {
+        FactHandle handle = silences.get(Long.toString(silenceId));
+        return handle == null ? List.of() : ((Silence) session.getObject(handle)).getDowntimeIds();
+    }
+
     /** Ends a silence made through the API before its time. */
     public CommandResult expireSilence(long id, String actor) {
         FactHandle handle = silences.remove(Long.toString(id));

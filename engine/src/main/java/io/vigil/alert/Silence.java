@@ -6,6 +6,7 @@ import io.vigil.model.Describable;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,7 @@ public final class Silence implements Describable, Serializable {
     private final String creator;
     private final String comment;
     private boolean active;
+    private List<Long> downtimeIds = List.of();
 
     public Silence(String id, Matchers matchers, long start, long end, String creator, String comment) {
         this.id = id;
@@ -62,6 +64,9 @@ public final class Silence implements Describable, Serializable {
     public long getEnd() { return end; }
     public String getCreator() { return creator; }
     public String getComment() { return comment; }
+    /** The planned downtimes this silence set up as a maintenance window (cancelled when it is expired early). */
+    public List<Long> getDowntimeIds() { return downtimeIds; }
+    public void setDowntimeIds(List<Long> downtimeIds) { this.downtimeIds = List.copyOf(downtimeIds); }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
 

@@ -1,6 +1,7 @@
 package io.vigil.session;
 
 import io.vigil.alert.AlertDesk;
+import io.vigil.alert.MaintenanceWindows;
 import io.vigil.alert.SilenceDefinition;
 import io.vigil.audit.FiringRecorder;
 import io.vigil.incident.IncidentDesk;
@@ -244,12 +245,39 @@ public final class EngineSession implements AutoCloseable {
             return alertCommand.runOn(alerts);
         }
         if (command instanceof EngineCommand.AddSilence add) {
-            return alerts.addSilence(add.definition(), add.actor());
+            return addSilence(add);
         }
         if (command instanceof EngineCommand.ExpireSilence expire) {
-            return alerts.expireSilence(expire.silenceId(), expire.actor());
+            List<Long> downtimes = alerts.downtimesOf(expire.silenceId());
+            CommandResult result = alerts.expireSilence(expire.silenceId(), expire.actor());
+            if (result.ok()) {
+                downtimes.forEach(id -> services.cancel(id, expire.actor()));
+            }
+            return result;
         }
         throw new IllegalArgumentException("unknown engine command " + command);
+    }
+
+    /**
+     * A silence, and the planned downtime of every service whose elements it selects: a maintenance
+     * window keeps the services' SLAs too.
+     */
+    private CommandResult addSilence(EngineCommand.AddSilence add) {
+        CommandResult result = alerts.addSilence(add.definition(), add.actor());
+        if (!result.ok()) {
+            return result;
+        }
+        SilenceDefinition silence = add.definition();
+        List<Long> downtimes = new ArrayList<>();
+        for (String service : MaintenanceWindows.servicesSelected(silence.matchers(), services.tree().definition())) {
+            CommandResult downtime = services.schedule(service, silence.start().toEpochMilli(),
+                    silence.end().toEpochMilli(), "silence " + result.createdId() + ": " + silence.comment(), add.actor());
+            if (downtime.ok()) {
+                downtimes.add(downtime.createdId());
+            }
+        }
+        alerts.maintenanceWindow(result.createdId(), downtimes);
+        return result;
     }
 
     /**

@@ -110,6 +110,21 @@ class SilenceRulesTest {
     }
 
     @Test
+    void shouldCountAMaintenanceWindowOnAServicesElementsAsItsPlannedDowntime() {
+        session.replaceTree("webapp");
+        long id = session.command(new EngineCommand.AddSilence(new SilenceDefinition(new Matchers(List.of(
+                Matcher.parse("resource=~\"mysql.*\""))), Instant.parse("2026-01-05T11:00:00Z"),
+                Instant.parse("2026-01-05T12:00:00Z"), "bob", "upgrade"), "bob")).createdId();
+
+        assertThat(session.outcomes(Outcome.DowntimeScheduled.class)).extracting(o -> o.service() + " " + o.comment())
+                .containsExactly("database silence " + id + ": upgrade");
+
+        session.command(new EngineCommand.ExpireSilence(id, "bob"));
+        assertThat(session.outcomes(Outcome.DowntimeCancelled.class)).extracting(Outcome.DowntimeCancelled::service)
+                .containsExactly("database");
+    }
+
+    @Test
     void shouldKeepSilencesAndTheirEndAcrossARestart() {
         at("10:10:00");
         report("db01", "disk", Status.CRITICAL);
