@@ -61,7 +61,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.acknowledge(alertIds, actor);
+            return alerts.actions().acknowledge(alertIds, actor);
         }
     }
 
@@ -71,7 +71,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.unacknowledge(alertIds, actor);
+            return alerts.actions().unacknowledge(alertIds, actor);
         }
     }
 
@@ -82,7 +82,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.shelve(alertIds, duration, actor);
+            return alerts.actions().shelve(alertIds, duration, actor);
         }
     }
 
@@ -92,7 +92,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.unshelve(alertIds, actor);
+            return alerts.actions().unshelve(alertIds, actor);
         }
     }
 
@@ -103,7 +103,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.assign(alertIds, assignee, actor);
+            return alerts.actions().assign(alertIds, assignee, actor);
         }
     }
 
@@ -113,7 +113,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.note(alertIds, text, actor);
+            return alerts.actions().note(alertIds, text, actor);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed interface EngineCommand {
         }
 
         public CommandResult runOn(AlertDesk alerts) {
-            return alerts.clear(alertIds, actor);
+            return alerts.actions().clear(alertIds, actor);
         }
     }
 
