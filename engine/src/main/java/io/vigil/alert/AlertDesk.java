@@ -198,18 +198,19 @@ public final class AlertDesk {
      * returns to NORMAL (clears it).
      */
     public void serviceChanged(ServiceStatus service) {
-        reportOn("service:" + service.getService(), AlertKind.SERVICE, service, service.getStatus(),
+        reportOn("service:" + service.getService(), AlertKind.SERVICE, service, service.getStatus(), service.getSince(),
                 "service " + service.getService() + " is " + service.getStatus());
     }
 
     /** Called by rules when a service's SLA became INCORRECT (CRITICAL) or correct again (NORMAL). */
     public void slaChanged(ServiceStatus service, boolean incorrect) {
         reportOn("sla:" + service.getService(), AlertKind.SLA, service, incorrect ? Status.CRITICAL : Status.NORMAL,
-                "SLA of service " + service.getService() + (incorrect ? " is below its limit" : " is met again"));
+                service.getSlaSince(), "SLA of service " + service.getService()
+                        + (incorrect ? " is below its limit" : " is met again"));
     }
 
-    private void reportOn(String key, AlertKind kind, ServiceStatus service, Status status, String message) {
-        long at = clock.get();
+    /** A service or SLA change at {@code at}: the session-clock time the service's status or SLA changed. */
+    private void reportOn(String key, AlertKind kind, ServiceStatus service, Status status, long at, String message) {
         long eventId = service.getLastEventId() == null ? 0 : service.getLastEventId();
         Alert alert = book.byKey(key);
         if (alert == null || alert.getState() == AlertState.CLEARED) {

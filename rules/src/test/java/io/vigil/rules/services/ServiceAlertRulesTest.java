@@ -1,5 +1,7 @@
 package io.vigil.rules.services;
 
+import io.vigil.model.Alert;
+import io.vigil.model.AlertKind;
 import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 import io.vigil.testing.engine.TestSession;
@@ -48,6 +50,27 @@ class ServiceAlertRulesTest {
                         tuple(WARNING, NORMAL), tuple(CRITICAL, WARNING), tuple(WARNING, CRITICAL), tuple(NORMAL, WARNING));
         assertThat(session.outcomes(Outcome.ServiceAlert.class).get(0))
                 .isEqualTo(new Outcome.ServiceAlert("mail", WARNING, NORMAL, new BigDecimal("0.5"), warningAt));
+    }
+
+    @Test
+    void shouldKeepOneServiceAlertPerProblemOnTheOperatorsList() {
+        session.replaceTree("auto");
+        report("mx1", "smtp", NORMAL);
+        report("mx2", "smtp", NORMAL);
+        report("mx1", "smtp", WARNING);
+        report("mx2", "smtp", WARNING);
+
+        assertThat(session.alert("service:mail").getKind()).isEqualTo(AlertKind.SERVICE);
+        assertThat(session.alert("service:mail").getService()).isEqualTo("mail");
+        assertThat(session.alert("service:mail").getStatus()).isEqualTo(CRITICAL);
+
+        report("mx1", "smtp", NORMAL);
+        report("mx2", "smtp", NORMAL);
+
+        assertThat(session.alerts()).extracting(Alert::getKey).doesNotContain("service:mail");
+        assertThat(session.outcomes(Outcome.AlertChanged.class).stream()
+                .filter(o -> o.alert().key().equals("service:mail")).map(o -> o.change() + " " + o.alert().status()))
+                .containsExactly("OPENED WARNING", "STATUS CRITICAL", "STATUS WARNING", "CLEARED NORMAL");
     }
 
     @Test

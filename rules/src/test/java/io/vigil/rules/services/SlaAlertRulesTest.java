@@ -1,5 +1,6 @@
 package io.vigil.rules.services;
 
+import io.vigil.model.AlertKind;
 import io.vigil.model.Status;
 import io.vigil.service.sla.SampleOutcome;
 import io.vigil.service.sla.SlaStatus;
@@ -79,6 +80,16 @@ class SlaAlertRulesTest {
                         tuple(t(6), SlaStatus.OK, SlaStatus.INCORRECT), tuple(t(18), SlaStatus.INCORRECT, SlaStatus.OK));
         assertThat(session.outcomes(Outcome.SlaAlert.class)).containsExactly(
                 new Outcome.SlaAlert("webshop", new BigDecimal("83.33"), new BigDecimal("95"), t(6)));
+    }
+
+    @Test
+    void shouldOpenTheSlaAlertWhenTheSlaIsMissedAndClearItWhenItIsMetAgain() {
+        session.replaceTree("sla");
+        runTheSeedDay();
+
+        assertThat(session.outcomes(Outcome.AlertChanged.class).stream().filter(o -> o.alert().kind() == AlertKind.SLA)
+                .map(o -> o.change() + " " + o.alert().key() + " " + o.alert().status() + " " + o.at()))
+                .containsExactly("OPENED sla:webshop CRITICAL " + t(6), "CLEARED sla:webshop NORMAL " + t(18));
     }
 
     @Test
