@@ -125,6 +125,22 @@ class ReplayTest {
     }
 
     @Test
+    void shouldConfirmAnOutageFromTheServicesFilesConfirmationsAndListTheAlerts() throws Exception {
+        int exit = replay("--events", fixture("outage-from-three-locations.jsonl"), "--services",
+                servicesFile("correlate-confirmation"), "--until", "2026-01-05T10:01:00Z");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(kind("alert-confirmed")).singleElement().satisfies(line ->
+                assertThat(line.get("at").asLong()).isEqualTo(Instant.parse("2026-01-05T10:00:12Z").toEpochMilli()));
+        assertThat(kind("alert-not-confirmed")).singleElement().satisfies(line ->
+                assertThat(line.get("alert").get("key").asString()).isEqualTo("web02/http"));
+        assertThat(kind("incident-opened")).extracting(line -> line.get("resource").asString()).containsExactly("web01");
+        assertThat(summary().get("alerts").values().stream().map(a -> a.get("key").asString() + " "
+                + a.get("state").asString() + " confirmed=" + a.get("confirmed").asBoolean()).toList())
+                .containsExactly("web01/http OPEN confirmed=true", "web02/http CLEARED confirmed=false");
+    }
+
+    @Test
     void shouldComputeTheSeedWebApplicationExampleFromAServiceTreeFile() throws Exception {
         int exit = replay("--events", fixture("web-application.jsonl"), "--services", servicesFile("web-application"));
 
