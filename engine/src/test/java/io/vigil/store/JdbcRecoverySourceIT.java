@@ -13,7 +13,10 @@ import io.vigil.session.Outcome.EventClassified;
 import io.vigil.session.Outcome.IncidentOpened;
 import io.vigil.session.Outcome.IncidentTaskOpened;
 import io.vigil.session.Outcome.ServiceTreeReplaced;
+import io.vigil.session.Outcome.SilenceAdded;
+import io.vigil.session.Outcome.SilenceExpired;
 import io.vigil.session.RecoverySource.StoredDowntime;
+import io.vigil.session.RecoverySource.StoredSilence;
 import io.vigil.testing.TestDatabase;
 import io.vigil.testing.service.ServiceFixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,7 @@ import static io.vigil.testing.OutcomeFixtures.RULESET;
 import static io.vigil.testing.OutcomeFixtures.firing;
 import static io.vigil.testing.OutcomeFixtures.store;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class JdbcRecoverySourceIT {
 
@@ -112,6 +116,26 @@ class JdbcRecoverySourceIT {
         assertThat(recovery.downtimes()).containsExactly(
                 new StoredDowntime(2, new PlannedDowntime(now.toEpochMilli() - hour, now.toEpochMilli() + hour, "webshop", "running")),
                 new StoredDowntime(3, new PlannedDowntime(now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour, "intranet", "to come")));
+    }
+
+    @Test
+    void shouldGiveBackTheSilencesNotOverOrExpiredAndTheHighestAlertAndSilenceIds() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long hour = Duration.ofHours(1).toMillis();
+        List<String> db01 = List.of("resource=\"db01\"", "check=~\"disk|mysql\"");
+        store(db.dataSource(), new BatchOutcome(1, 0, 0, List.of(
+                new SilenceAdded(1, db01, now.toEpochMilli() - 2 * hour, now.toEpochMilli() - hour, "alice", "over", 0),
+                new SilenceAdded(2, db01, now.toEpochMilli() - hour, now.toEpochMilli() + hour, "alice", "running", 0),
+                new SilenceAdded(3, List.of("source=\"x\""), now.toEpochMilli() + hour, now.toEpochMilli() + 2 * hour,
+                        "alice", "to come", 0),
+                new SilenceAdded(4, db01, now.toEpochMilli() - hour, now.toEpochMilli() + hour, "alice", "called off", 0),
+                new SilenceExpired(4, "bob", now.toEpochMilli())),
+                List.of(), null, now.toEpochMilli(), null));
+
+        assertThat(recovery.silences()).extracting(StoredSilence::id, s -> s.silence().comment(),
+                s -> s.silence().matchers().texts()).containsExactly(
+                        tuple(2L, "running", db01), tuple(3L, "to come", List.of("source=\"x\"")));
+        assertThat(recovery.lastIds().silence()).isEqualTo(4);
     }
 
     @Test
