@@ -33,11 +33,11 @@ class ConsoleIT extends ServerTestSupport {
     }
 
     @Test
-    void shouldSendPeopleToTheEventsPageAfterLogin() {
+    void shouldSendPeopleToTheAlertConsoleAfterLogin() {
         Response home = admin.get("/");
 
         assertThat(home.status()).isEqualTo(302);
-        assertThat(home.header("Location")).endsWith("/console/events");
+        assertThat(home.header("Location")).endsWith("/console/alerts");
     }
 
     @Test
