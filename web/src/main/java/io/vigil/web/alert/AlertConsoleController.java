@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
  * The operator's main screen: the live alert list (filters and order in the URL, a page of
@@ -138,18 +137,15 @@ class AlertConsoleController {
                      RedirectAttributes flash) {
         Map<String, String> fields = new HashMap<>();
         action.fields().stream().filter(form::containsKey).forEach(field -> fields.put(field, form.get(field)));
+        ActionSummary summary;
         try {
-            ActionSummary summary = ActionSummary.of(action, fields, commands.executeEach(
-                    action.command(ids, fields, who.getName()), ids.size() == 1 ? "alert " + ids.get(0) : ids.size() + " alerts")
-                    .join());
-            flash.addFlashAttribute(summary.refused() == 0 ? "message" : "error", summary.text());
-        } catch (ResponseStatusException refused) {
-            flash.addFlashAttribute("error", refused.getReason());
-        } catch (CompletionException failed) {
-            if (!(failed.getCause() instanceof ResponseStatusException refused)) {
-                throw failed;
-            }
-            flash.addFlashAttribute("error", refused.getReason());
+            String subject = ids.size() == 1 ? "alert " + ids.get(0) : ids.size() + " alerts";
+            summary = commands.executeEach(action.command(ids, fields, who.getName()), subject)
+                    .thenApply(answers -> ActionSummary.of(action, fields, answers))
+                    .exceptionally(ActionSummary::refused).join();
+        } catch (ResponseStatusException badField) {
+            summary = ActionSummary.refused(badField);
         }
+        flash.addFlashAttribute(summary.allDone() ? "message" : "error", summary.text());
     }
 }

@@ -123,6 +123,10 @@ class AlertConsoleIT extends ServerTestSupport {
         assertThat(notice(assigned)).isEqualTo("<p class=\"notice ok\">1 alert assigned to carol</p>");
         assertThat(row(assigned, first)).contains("<span class=\"assignee\" title=\"Assigned to\">→ carol</span>");
 
+        admin.postForm("/console/alerts/assign", "ids=" + first + "&assignee=" + "x".repeat(300) + "&q=bulk-&_csrf=" + csrf);
+        assertThat(notice(admin.get("/console/alerts?q=bulk-").body()))
+                .isEqualTo("<p class=\"notice error\">&quot;assignee&quot; is 300 characters long, at most 255</p>");
+
         admin.postForm("/console/alerts/clear", "q=bulk-&_csrf=" + csrf);
         assertThat(notice(admin.get("/console/alerts?q=bulk-").body()))
                 .isEqualTo("<p class=\"notice error\">Select the alerts first.</p>");
