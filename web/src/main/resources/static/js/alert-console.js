@@ -5,8 +5,8 @@
 //   gone:   ids that no longer belong to the filter (cleared, acknowledged elsewhere, …)
 //   counts: the counters per state
 //   reload: too much changed at once, or the page may have missed changes: fetch the page again
-// EventSource reconnects by itself; each reconnect reloads the page's data, as changes may have
-// been missed in between. Ticks always survive.
+// EventSource reconnects by itself to the same URL, whose "seen" says how far the page's data goes:
+// the server answers a stream that missed changes with "reload" first. Ticks always survive.
 document.addEventListener("DOMContentLoaded", function () {
   var body = document.querySelector("tbody[data-alert-stream]");
   if (!body) {
@@ -103,13 +103,6 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   var source = new EventSource(body.dataset.alertStream);
-  var opened = false;
-  source.addEventListener("open", function () {
-    if (opened) {
-      reload();
-    }
-    opened = true;
-  });
   source.addEventListener("alerts", function (message) {
     show(message.data);
   });

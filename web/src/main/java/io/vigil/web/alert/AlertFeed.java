@@ -47,7 +47,7 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
 
     /** More changed alerts than this in one flush: watchers reload instead (about two pages' worth). */
     static final int MAX_ROWS_PER_FLUSH = 200;
-    /** Browsers reconnect by themselves (and then reload the page's data); a bounded stream lets dead connections go. */
+    /** Browsers reconnect by themselves (told to reload if they missed changes); a bounded stream lets dead connections go. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
