@@ -8,12 +8,14 @@ import io.vigil.web.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,35 +43,35 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
 
         reports.report("live-db03", "mysql", "CRITICAL");
         long id = reports.alertId("live-db03/mysql");
-        WebElement arrived = awaitRow(id, "the new alert's row");
-        assertThat(arrived.getAttribute("class")).contains("status-CRITICAL");
-        assertThat(arrived.getText()).contains("live-db03/mysql").contains("OPEN");
-        assertThat(arrived.findElement(By.cssSelector("time")).getText()).endsWith(" GMT+9");
+        awaitRow(id, "the new alert's row");
+        String classes = inRow(id, "", row -> row.getAttribute("class"));
+        assertThat(classes).contains("status-CRITICAL");
+        assertThat(inRow(id, "", WebElement::getText)).contains("live-db03/mysql").contains("OPEN");
+        assertThat(inRow(id, "time", WebElement::getText)).endsWith(" GMT+9");
 
-        row(id).findElement(By.name("ids")).click();
+        tick(id);
         reports.report("live-db03", "mysql", "CRITICAL");
-        Eventually.await("the row counting the repeat", LIVE, () -> Optional.of(row(id))
-                .filter(r -> r.findElement(By.cssSelector("td.num")).getText().equals("2")));
+        Eventually.await("the row counting the repeat", LIVE, () -> Optional.of(inRow(id, "td.num", WebElement::getText))
+                .filter("2"::equals));
         reports.report("live-web04", "http", "WARNING");
         long other = reports.alertId("live-web04/http");
         awaitRow(other, "a second alert's row");
         assertThat(pageKept()).as("no reload so far").isTrue();
-        assertThat(row(id).findElement(By.name("ids")).isSelected()).as("the tick after the row changed").isTrue();
-        assertThat(row(other).findElement(By.name("ids")).isSelected()).isFalse();
+        assertThat(inRow(id, "input[name='ids']", WebElement::isSelected)).as("the tick after the row changed").isTrue();
+        assertThat(inRow(other, "input[name='ids']", WebElement::isSelected)).isFalse();
         assertThat(driver.findElement(By.cssSelector("[data-selected-count]")).getText()).isEqualTo("1 selected");
 
         driver.findElement(By.xpath("//button[text()='Acknowledge']")).click();
         assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("1 alert acknowledged");
-        assertThat(row(id).findElement(By.cssSelector(".pill")).getText()).isEqualTo("ACKNOWLEDGED");
-        assertThat(row(other).findElement(By.cssSelector(".pill")).getText()).isEqualTo("OPEN");
+        assertThat(inRow(id, ".pill", WebElement::getText)).isEqualTo("ACKNOWLEDGED");
+        assertThat(inRow(other, ".pill", WebElement::getText)).isEqualTo("OPEN");
 
-        row(id).findElement(By.name("ids")).click();
+        tick(id);
         new Select(driver.findElement(By.cssSelector("#alert-actions select[name='for']"))).selectByValue("4h");
         driver.findElement(By.xpath("//button[text()='Shelve']")).click();
         assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("1 alert shelved for 4h");
-        WebElement shelved = row(id);
-        assertThat(shelved.findElement(By.cssSelector(".pill")).getText()).isEqualTo("SHELVED");
-        assertThat(shelved.findElement(By.cssSelector(".until time")).getText()).endsWith(" GMT+9");
+        assertThat(inRow(id, ".pill", WebElement::getText)).isEqualTo("SHELVED");
+        assertThat(inRow(id, ".until time", WebElement::getText)).endsWith(" GMT+9");
         assertThat(driver.findElement(By.cssSelector("#alert-counts .state-SHELVED strong")).getText()).isEqualTo("1");
         browser.screenshot("alert-console");
 
@@ -96,12 +98,29 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.vigilTestMark === true"));
     }
 
-    private WebElement awaitRow(long id, String what) {
-        return Eventually.await(what, LIVE, () -> driver.findElements(By.cssSelector("tr[data-alert='" + id + "']")).stream()
+    private void awaitRow(long id, String what) {
+        Eventually.await(what, LIVE, () -> driver.findElements(By.cssSelector("tr[data-alert='" + id + "']")).stream()
                 .findFirst());
     }
 
-    private WebElement row(long id) {
-        return driver.findElement(By.cssSelector("tr[data-alert='" + id + "']"));
+    private void tick(long id) {
+        inRow(id, "input[name='ids']", box -> {
+            box.click();
+            return true;
+        });
+    }
+
+    /**
+     * {@code use} applied to the element {@code css} selects in alert {@code id}'s row (the row
+     * itself for ""); looked up again when the live feed replaced the row meanwhile.
+     */
+    private <T> T inRow(long id, String css, Function<WebElement, T> use) {
+        return Eventually.await("alert " + id + "'s row", LIVE, () -> {
+            try {
+                return Optional.of(use.apply(driver.findElement(By.cssSelector(("tr[data-alert='" + id + "'] " + css).trim()))));
+            } catch (StaleElementReferenceException replaced) {
+                return Optional.empty();
+            }
+        });
     }
 }
