@@ -59,20 +59,20 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
         assertThat(pageKept()).as("no reload so far").isTrue();
         assertThat(inRow(id, "input[name='ids']", WebElement::isSelected)).as("the tick after the row changed").isTrue();
         assertThat(inRow(other, "input[name='ids']", WebElement::isSelected)).isFalse();
-        assertThat(driver.findElement(By.cssSelector("[data-selected-count]")).getText()).isEqualTo("1 selected");
+        assertThat(read("[data-selected-count]", WebElement::getText)).isEqualTo("1 selected");
 
         driver.findElement(By.xpath("//button[text()='Acknowledge']")).click();
-        assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("1 alert acknowledged");
+        assertNotice("1 alert acknowledged");
         assertThat(inRow(id, ".pill", WebElement::getText)).isEqualTo("ACKNOWLEDGED");
         assertThat(inRow(other, ".pill", WebElement::getText)).isEqualTo("OPEN");
 
         tick(id);
         new Select(driver.findElement(By.cssSelector("#alert-actions select[name='for']"))).selectByValue("4h");
         driver.findElement(By.xpath("//button[text()='Shelve']")).click();
-        assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("1 alert shelved for 4h");
+        assertNotice("1 alert shelved for 4h");
         assertThat(inRow(id, ".pill", WebElement::getText)).isEqualTo("SHELVED");
         assertThat(inRow(id, ".until time", WebElement::getText)).endsWith(" GMT+9");
-        assertThat(driver.findElement(By.cssSelector("#alert-counts .state-SHELVED strong")).getText()).isEqualTo("1");
+        assertThat(read("#alert-counts .state-SHELVED strong", WebElement::getText)).isEqualTo("1");
         browser.screenshot("alert-console");
 
         browser.open("/console/alerts?state=OPEN&q=live-");
@@ -80,7 +80,7 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
         api.postJson("/api/v1/alerts/" + other + "/acknowledge", token(Role.OPERATOR), "");
         Eventually.await("the acknowledged row to leave the OPEN list", LIVE, () -> Optional.of(true)
                 .filter(gone -> driver.findElements(By.cssSelector("tr[data-alert='" + other + "']")).isEmpty()));
-        assertThat(driver.findElement(By.cssSelector("tbody#alert-rows tr.empty")).getText()).isEqualTo("No alerts.");
+        assertThat(read("tbody#alert-rows tr.empty", WebElement::getText)).isEqualTo("No alerts.");
         assertThat(pageKept()).isTrue();
 
         browser.open("/console/alerts/" + id);
@@ -98,6 +98,16 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.vigilTestMark === true"));
     }
 
+    /** The notice of the page an action came back to (the page before may still show its own for a moment). */
+    private void assertNotice(String expected) {
+        long deadline = System.nanoTime() + LIVE.toNanos();
+        String shown = read(".notice", WebElement::getText);
+        while (!shown.equals(expected) && System.nanoTime() < deadline) {
+            shown = read(".notice", WebElement::getText);
+        }
+        assertThat(shown).isEqualTo(expected);
+    }
+
     private void awaitRow(long id, String what) {
         Eventually.await(what, LIVE, () -> driver.findElements(By.cssSelector("tr[data-alert='" + id + "']")).stream()
                 .findFirst());
@@ -110,14 +120,18 @@ class AlertConsoleBrowserIT extends BrowserTestSupport {
         });
     }
 
-    /**
-     * {@code use} applied to the element {@code css} selects in alert {@code id}'s row (the row
-     * itself for ""); looked up again when the live feed replaced the row meanwhile.
-     */
     private <T> T inRow(long id, String css, Function<WebElement, T> use) {
-        return Eventually.await("alert " + id + "'s row", LIVE, () -> {
+        return read(("tr[data-alert='" + id + "'] " + css).trim(), use);
+    }
+
+    /**
+     * {@code use} applied to the element {@code css} selects; looked up again when the live feed
+     * replaced it meanwhile (rows and counters are replaced as alerts change).
+     */
+    private <T> T read(String css, Function<WebElement, T> use) {
+        return Eventually.await(css, LIVE, () -> {
             try {
-                return Optional.of(use.apply(driver.findElement(By.cssSelector(("tr[data-alert='" + id + "'] " + css).trim()))));
+                return Optional.of(use.apply(driver.findElement(By.cssSelector(css))));
             } catch (StaleElementReferenceException replaced) {
                 return Optional.empty();
             }
