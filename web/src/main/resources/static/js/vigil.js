@@ -91,11 +91,21 @@ document.addEventListener("htmx:afterSwap", function (event) {
   vigilLocalTimes(target);
 });
 
-// <form data-submit-on-change>: choosing a filter applies it.
+// <form data-submit-on-change>: choosing a filter (a select or a check box) applies it.
 document.addEventListener("change", function (event) {
   var form = event.target.form;
-  if (form && form.hasAttribute("data-submit-on-change") && event.target.tagName === "SELECT") {
+  if (form && form.hasAttribute("data-submit-on-change")
+      && (event.target.tagName === "SELECT" || event.target.type === "checkbox")) {
     form.submit();
+  }
+});
+
+// <form data-confirm="…"> or <button data-confirm="…">: asks before sending.
+document.addEventListener("submit", function (event) {
+  var asking = event.submitter && event.submitter.dataset.confirm ? event.submitter : event.target;
+  var question = asking.dataset ? asking.dataset.confirm : undefined;
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
   }
 });
 

@@ -54,6 +54,14 @@ public final class AlertQueries {
 
     /** Alerts newest first; with {@code beforeIdOrNull}, only those older than that id (the next page). */
     public List<AlertRow> list(AlertFilter filter, Long beforeIdOrNull, int limit) {
+        return list(filter, AlertOrder.NEWEST, beforeIdOrNull, limit);
+    }
+
+    /**
+     * Alerts in {@code order}; with {@code afterIdOrNull}, only those that sort after that alert (the
+     * next page; none when no such alert exists).
+     */
+    public List<AlertRow> list(AlertFilter filter, AlertOrder order, Long afterIdOrNull, int limit) {
         QueryLimits.require(limit);
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE state IN (").append(marks(filter.states())).append(")");
         List<Object> args = new ArrayList<>();
@@ -73,13 +81,30 @@ public final class AlertQueries {
                 args.add(like);
             }
         }
-        if (beforeIdOrNull != null) {
+        if (afterIdOrNull != null && order == AlertOrder.NEWEST) {
             sql.append(" AND id < ?");
-            args.add(beforeIdOrNull);
+            args.add(afterIdOrNull);
+        } else if (afterIdOrNull != null) {
+            // lexicographic row comparison against the cut row as it stands now; no row, no page
+            sql.append(" AND (").append(order.expression()).append(", id) < (SELECT ").append(order.expression())
+                    .append(", id FROM alert WHERE id = ?)");
+            args.add(afterIdOrNull);
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        if (order != AlertOrder.NEWEST) {
+            sql.append(" ORDER BY ").append(order.expression()).append(" DESC, id DESC LIMIT ?");
+        } else {
+            sql.append(" ORDER BY id DESC LIMIT ?");
+        }
         args.add(limit);
         return jdbc.query(sql.toString(), ALERT, args.toArray());
+    }
+
+    /** The alerts with these ids, in no particular order (the live console's changed rows). */
+    public List<AlertRow> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT + " WHERE id IN (" + marks(ids) + ")", ALERT, ids.toArray());
     }
 
     public Optional<AlertDetail> byId(long id) {
@@ -108,11 +133,17 @@ public final class AlertQueries {
     public record AlertMatchView(AlertRow alert, Map<String, String> attributes) {
     }
 
-    /** How many alerts are in each state (CLEARED included), for the console's counters. */
+    /**
+     * How many alerts are in each active state (OPEN, ACKNOWLEDGED, SHELVED), for the console's
+     * counters: a range of the state index. Cleared alerts are left out: they pile up for ever, and
+     * counting them would read all of them at every look at the console.
+     */
     public Map<AlertState, Long> countByState() {
         Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);
-        jdbc.query("SELECT state, COUNT(*) FROM alert GROUP BY state",
-                rs -> { counts.put(AlertState.valueOf(rs.getString(1)), rs.getLong(2)); });
+        AlertFilter.ACTIVE.forEach(state -> counts.put(state, 0L));
+        jdbc.query("SELECT state, COUNT(*) FROM alert WHERE state IN (" + marks(AlertFilter.ACTIVE) + ") GROUP BY state",
+                rs -> { counts.put(AlertState.valueOf(rs.getString(1)), rs.getLong(2)); },
+                AlertFilter.ACTIVE.stream().map(Enum::name).toArray());
         return counts;
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.web.alert;
 
+import io.vigil.model.AlertState;
 import io.vigil.session.EngineCommand;
 import io.vigil.web.system.RequestParams;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,21 @@ enum AlertAction {
 
     List<String> fields() {
         return field == null ? List.of() : List.of(field);
+    }
+
+    /**
+     * Whether the action can succeed on an alert in {@code state}, as the engine's alert desk
+     * decides: acknowledging wants OPEN, unacknowledging ACKNOWLEDGED, unshelving SHELVED; the
+     * others take any active alert (shelving a shelved one moves its end). Nothing acts on a
+     * cleared alert.
+     */
+    boolean validIn(AlertState state) {
+        return switch (this) {
+            case ACKNOWLEDGE -> state == AlertState.OPEN;
+            case UNACKNOWLEDGE -> state == AlertState.ACKNOWLEDGED;
+            case UNSHELVE -> state == AlertState.SHELVED;
+            case SHELVE, ASSIGN, NOTES, CLEAR -> state != AlertState.CLEARED;
+        };
     }
 
     static AlertAction byPath(String path) {

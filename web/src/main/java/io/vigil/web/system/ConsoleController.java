@@ -7,14 +7,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.Set;
 
-/** The console's entry points: the login page, and "/" sending each user to the first page their roles allow. */
+/**
+ * The console's entry points: the login page, and "/" sending each user to the first page their
+ * roles allow — the alert console, the operator's main screen, for everyone who reads alerts.
+ */
 @Controller
 class ConsoleController {
 
     static final String LOGIN_VIEW = "system/login";
     static final String HOME_VIEW = "system/home";
 
-    private static final Set<String> EVENT_READERS = Set.of("ROLE_OPERATOR", "ROLE_ANALYST", "ROLE_AUDITOR", "ROLE_ADMIN");
+    private static final Set<String> ALERT_READERS = Set.of("ROLE_OPERATOR", "ROLE_ANALYST", "ROLE_AUDITOR", "ROLE_ADMIN");
 
     @GetMapping("/login")
     String login() {
@@ -23,7 +26,7 @@ class ConsoleController {
 
     @GetMapping("/")
     String home(Authentication who) {
-        boolean readsEvents = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(EVENT_READERS::contains);
-        return readsEvents ? "redirect:/console/events" : HOME_VIEW;
+        boolean readsAlerts = who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ALERT_READERS::contains);
+        return readsAlerts ? "redirect:/console/alerts" : HOME_VIEW;
     }
 }

@@ -20,9 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's headless Chromium driven through its ChromeDriver, for console pages whose behaviour
@@ -80,7 +79,9 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+        // the click returns before the browser has followed the answer's redirects
+        Eventually.await("the console after logging in as " + username, Duration.ofSeconds(15),
+                () -> Optional.of(driver.getCurrentUrl()).filter(url -> !url.contains("/login")));
     }
 
     /** What the browser's console said about the Content-Security-Policy since the last call. */
