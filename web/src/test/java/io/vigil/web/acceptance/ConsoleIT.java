@@ -71,7 +71,7 @@ class ConsoleIT extends ServerTestSupport {
         String page = "/console/incidents/" + incidentId;
 
         String detail = admin.get(page).body();
-        assertThat(detail).contains("Acknowledge").contains("event " + eventId).contains("Open incident for critical element")
+        assertThat(detail).contains("Acknowledge").contains("event " + eventId).contains("Open incident for critical alert")
                 .contains("&quot;resource&quot;:&quot;web09&quot;");
 
         Response acknowledged = admin.submit(page, page + "/acknowledge");
@@ -204,13 +204,13 @@ class ConsoleIT extends ServerTestSupport {
         post("{\"source\":\"nagios\",\"resource\":\"audit-host\",\"check\":\"disk\",\"status\":\"CRITICAL\"}");
         awaitIncident("audit-host");
 
-        String firings = admin.get("/console/audit?rule=Open+incident+for+critical+element").body();
+        String firings = admin.get("/console/audit?rule=Open+incident+for+critical+alert").body();
         String verify = admin.get("/console/audit/verify").body();
 
-        assertThat(firings).contains("Open incident for critical element").contains("audit-host/disk");
+        assertThat(firings).contains("Open incident for critical alert").contains("audit-host/disk");
         Matcher firingLink = Pattern.compile("href=\"/console/audit/firings/(\\d+)\"").matcher(firings);
         assertThat(firingLink.find()).isTrue();
-        assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("element:audit-host/disk");
+        assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("<td>Alert</td>").contains("audit-host/disk CRITICAL OPEN");
         assertThat(verify).contains("Chain intact:");
     }
 
