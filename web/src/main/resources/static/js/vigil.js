@@ -119,3 +119,18 @@ document.addEventListener("change", function (event) {
     box.checked = event.target.checked;
   });
 });
+
+// <input type="hidden" data-browser-zone> gets the browser's time zone, in which the form's date and
+// time fields are meant (the server reads them as UTC without it); [data-browser-zone-name] shows it.
+document.addEventListener("DOMContentLoaded", function () {
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone) {
+    return;
+  }
+  document.querySelectorAll("input[data-browser-zone]").forEach(function (input) {
+    input.value = zone;
+  });
+  document.querySelectorAll("[data-browser-zone-name]").forEach(function (element) {
+    element.textContent = zone;
+  });
+});

@@ -78,7 +78,7 @@ class OutcomeWriterIT {
         try (OutcomeWriter writer = new OutcomeWriter(db.dataSource(), FAST_RETRY)) {
             writer.addListener(heard::complete);
             writer.publish(new BatchOutcome(2, 0, 11, outcomes,
-                    List.of(firing(10, T0, "Classify sshd failures", 1L), firing(11, T0 + 1_000, "Open incident for critical element", 2L)),
+                    List.of(firing(10, T0, "Classify sshd failures", 1L), firing(11, T0 + 1_000, "Open incident for critical alert", 2L)),
                     snapshot, T0 + 960_000, () -> committed.complete(null)));
             committed.get(10, TimeUnit.SECONDS);
         }

@@ -3,10 +3,7 @@ package io.vigil.web.alert;
 import io.vigil.alert.Matcher;
 import io.vigil.alert.MatcherSyntaxException;
 import io.vigil.alert.Matchers;
-import io.vigil.alert.MatchTarget;
 import io.vigil.session.EngineCommand;
-import io.vigil.store.AlertQueries;
-import io.vigil.store.AlertRow;
 import io.vigil.store.SilenceQueries;
 import io.vigil.store.SilenceRow;
 import io.vigil.web.system.EngineCommands;
@@ -28,9 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -43,30 +38,22 @@ import java.util.concurrent.Executor;
 @RequestMapping("/api/v1/silences")
 class SilenceController {
 
-    /** How many active alerts a preview looks at, newest first. */
-    static final int PREVIEW_SCAN = 10_000;
-    static final int PREVIEW_SHOWN = 100;
-
     private final SilenceQueries silences;
-    private final AlertQueries alerts;
+    private final SilencePreviews previews;
     private final EngineCommands commands;
     private final Executor executor;
     private final Clock clock;
 
-    SilenceController(SilenceQueries silences, AlertQueries alerts, EngineCommands commands,
+    SilenceController(SilenceQueries silences, SilencePreviews previews, EngineCommands commands,
                       @Qualifier("applicationTaskExecutor") Executor executor) {
         this.silences = silences;
-        this.alerts = alerts;
+        this.previews = previews;
         this.commands = commands;
         this.executor = executor;
         this.clock = Clock.systemUTC();
     }
 
     record SilenceList(List<SilenceRow> silences) {
-    }
-
-    /** @param matches how many of the active alerts looked at match; {@code alerts} the newest of them */
-    record Preview(int matches, int scanned, List<AlertRow> alerts) {
     }
 
     @PostMapping
@@ -99,7 +86,7 @@ class SilenceController {
 
     /** The active alerts that {@code match} (repeated, one matcher each) selects now. */
     @GetMapping("/preview")
-    Preview preview(@RequestParam(required = false) List<String> match) {
+    SilencePreviews.Preview preview(@RequestParam(required = false) List<String> match) {
         if (match == null || match.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "parameter \"match\" is missing: give one or more matchers, e.g. match=resource%3D%22db01%22");
@@ -112,22 +99,6 @@ class SilenceController {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "parameter \"match\": " + e.getMessage());
             }
         }
-        Matchers matchers = new Matchers(parsed);
-        List<AlertQueries.AlertMatchView> active = alerts.activeForMatching(PREVIEW_SCAN);
-        List<AlertRow> matching = active.stream().filter(view -> matchers.matches(target(view))).map(
-                AlertQueries.AlertMatchView::alert).toList();
-        return new Preview(matching.size(), active.size(), matching.stream().limit(PREVIEW_SHOWN).toList());
-    }
-
-    /** What the engine's silence matchers see of an alert, from what is stored of it. */
-    private static MatchTarget target(AlertQueries.AlertMatchView view) {
-        AlertRow alert = view.alert();
-        Map<String, String> attributes = new HashMap<>(view.attributes());
-        if (alert.service() != null) {
-            attributes.put("service", alert.service());
-        }
-        String location = view.attributes().getOrDefault("location", alert.source());
-        return new MatchTarget(alert.source(), alert.resource(), alert.check(), alert.category(),
-                alert.status() == null ? null : alert.status().name(), location, attributes);
+        return previews.of(new Matchers(parsed));
     }
 }

@@ -1,7 +1,6 @@
 package io.vigil.web.alert;
 
 import io.vigil.alert.Matcher;
-import io.vigil.alert.MatcherSyntaxException;
 import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,6 @@ import java.util.Set;
  */
 final class SilenceRequest {
 
-    static final int MAX_MATCHERS = 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("matchers", "startsAt", "endsAt", "comment");
 
@@ -44,18 +42,19 @@ final class SilenceRequest {
         Matchers matchers = matchers(root.get("matchers"), errors);
         Instant start = root.has("startsAt") ? instant(root.get("startsAt"), "startsAt", errors) : now;
         Instant end = instant(root.get("endsAt"), "endsAt", errors);
-        String comment = text(root.get("comment"), "comment", errors);
-        if (start != null && end != null && !end.isAfter(start)) {
-            errors.add("endsAt: " + end + " is not after startsAt " + start);
-        }
-        if (matchers != null && !matchers.isEmpty() && matchers.matchEverything()) {
-            errors.add("matchers: every matcher matches an empty value, so the silence would match every alert;"
-                    + " at least one must name something");
-        }
-        if (!errors.isEmpty()) {
+        JsonNode comment = root.get("comment");
+        String text = SilenceChecks.comment("comment", comment != null && comment.isString() ? comment.asString() : null,
+                comment == null ? "nothing" : comment.isString() ? null : abbreviate(comment), errors);
+        SilenceDefinition definition = SilenceChecks.definition("matchers", matchers, when("startsAt", start),
+                when("endsAt", end), creator, text, errors);
+        if (definition == null) {
             throw invalid(errors);
         }
-        return new SilenceDefinition(matchers, start, end, creator, comment);
+        return definition;
+    }
+
+    private static SilenceChecks.When when(String field, Instant at) {
+        return new SilenceChecks.When(field, at, String.valueOf(at));
     }
 
     private static JsonNode read(String body, List<String> errors) {
@@ -77,8 +76,8 @@ final class SilenceRequest {
     }
 
     private static Matchers matchers(JsonNode node, List<String> errors) {
-        if (node == null || !node.isArray() || node.isEmpty() || node.size() > MAX_MATCHERS) {
-            errors.add("matchers: expected 1 to " + MAX_MATCHERS + " matchers such as \"resource=\\\"db01\\\"\"" +
+        if (node == null || !node.isArray() || node.isEmpty() || node.size() > SilenceChecks.MAX_MATCHERS) {
+            errors.add("matchers: expected 1 to " + SilenceChecks.MAX_MATCHERS + " matchers such as \"resource=\\\"db01\\\"\"" +
                     (node == null ? ", got nothing" : ", got " + abbreviate(node)));
             return null;
         }
@@ -89,10 +88,9 @@ final class SilenceRequest {
                 errors.add("matchers[" + i + "]: expected text, got " + abbreviate(item));
                 continue;
             }
-            try {
-                matchers.add(Matcher.parse(item.asString()));
-            } catch (MatcherSyntaxException e) {
-                errors.add("matchers[" + i + "]: " + e.getMessage());
+            Matcher matcher = SilenceChecks.matcher("matchers[" + i + "]", item.asString(), errors);
+            if (matcher != null) {
+                matchers.add(matcher);
             }
         }
         return matchers.size() == node.size() ? new Matchers(matchers) : null;
@@ -110,15 +108,6 @@ final class SilenceRequest {
             errors.add(field + ": \"" + node.asString() + "\" is not an ISO-8601 time such as 2026-12-01T22:00:00Z");
             return null;
         }
-    }
-
-    private static String text(JsonNode node, String field, List<String> errors) {
-        if (node == null || !node.isString() || node.asString().isBlank() || node.asString().length() > 1024) {
-            errors.add(field + ": expected 1 to 1024 characters of text"
-                    + (node == null ? ", got nothing" : node.isString() ? "" : ", got " + abbreviate(node)));
-            return null;
-        }
-        return node.asString().strip();
     }
 
     private static String abbreviate(JsonNode value) {

@@ -210,7 +210,7 @@ class ConsoleIT extends ServerTestSupport {
         assertThat(firings).contains("Open incident for critical alert").contains("audit-host/disk");
         Matcher firingLink = Pattern.compile("href=\"/console/audit/firings/(\\d+)\"").matcher(firings);
         assertThat(firingLink.find()).isTrue();
-        assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("element:audit-host/disk");
+        assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("<td>Alert</td>").contains("audit-host/disk CRITICAL OPEN");
         assertThat(verify).contains("Chain intact:");
     }
 

@@ -47,7 +47,7 @@ class PipelineIT extends ServerTestSupport {
         assertThat(chain.get("event").asString()).isEqualTo("/api/v1/events/" + eventId);
         assertThat(chain.get("raw").asString()).isEqualTo(raw);
         long firingId = chain.get("firingId").asLong();
-        assertThat(chain.get("rule").asString()).isEqualTo("Open incident for critical element");
+        assertThat(chain.get("rule").asString()).isEqualTo("Open incident for critical alert");
 
         Response acknowledged = api.postJson("/api/v1/incidents/" + incidentId + "/acknowledge", token(Role.OPERATOR), "");
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
@@ -68,7 +68,7 @@ class PipelineIT extends ServerTestSupport {
         assertThat(verify.json().has("brokenAt")).isFalse();
 
         JsonNode firing = api.get("/api/v1/audit/firings/" + firingId, token(Role.AUDITOR)).json();
-        assertThat(firing.get("firing").get("rule").asString()).isEqualTo("Open incident for critical element");
+        assertThat(firing.get("firing").get("rule").asString()).isEqualTo("Open incident for critical alert");
         assertThat(firing.get("firing").get("facts").values().stream().map(f -> f.get("id").asString()).toList())
                 .contains("element:db01/disk");
         JsonNode event = api.get("/api/v1/events/" + eventId, token(Role.AUDITOR)).json();
@@ -141,7 +141,7 @@ class PipelineIT extends ServerTestSupport {
 
         assertThat(firings.size()).isPositive();
         assertThat(firings.values().stream().map(f -> f.get("rule").asString()).distinct().toList())
-                .containsExactly("Open incident for critical element");
+                .containsExactly("Open incident for critical alert");
         assertThat(none.size()).isZero();
     }
 

@@ -3,20 +3,16 @@ package io.vigil.web.alert;
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Eventually;
-import io.vigil.web.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alerts over the API on a real server and MariaDB: deduplication, the list, one alert's history, actions. */
-class AlertApiIT extends ServerTestSupport {
-
-    private static final Duration PIPELINE = Duration.ofSeconds(20);
+class AlertApiIT extends AlertServerTestSupport {
 
     @Test
     void shouldCountRepeatedReportsIntoOneAlertAndClearItOnNormal() {
@@ -125,18 +121,6 @@ class AlertApiIT extends ServerTestSupport {
     private static String problem(Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         return response.json().get("detail").asString();
-    }
-
-    private void report(String resource, String check, String status) {
-        Response posted = api.postJson("/api/v1/events", token(Role.INTEGRATOR), "{\"source\":\"test\",\"resource\":\""
-                + resource + "\",\"check\":\"" + check + "\",\"status\":\"" + status + "\"}");
-        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
-    }
-
-    private JsonNode awaitAlert(String key, java.util.function.Predicate<JsonNode> condition) {
-        return Eventually.await("alert " + key, PIPELINE, () ->
-                api.get("/api/v1/alerts?limit=1000", token(Role.OPERATOR)).json().get("alerts").values().stream()
-                        .filter(a -> key.equals(a.get("key").asString())).filter(condition).findFirst());
     }
 
     private JsonNode detail(long id) {

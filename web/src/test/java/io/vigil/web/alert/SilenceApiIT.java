@@ -3,7 +3,6 @@ package io.vigil.web.alert;
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Eventually;
-import io.vigil.web.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -15,9 +14,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Silences over the API on a real server and MariaDB: create, preview, silence an alert, expire early, bad input. */
-class SilenceApiIT extends ServerTestSupport {
-
-    private static final Duration PIPELINE = Duration.ofSeconds(20);
+class SilenceApiIT extends AlertServerTestSupport {
 
     @Test
     void shouldSilenceWhatItMatchesUntilExpiredEarly() {
@@ -88,18 +85,6 @@ class SilenceApiIT extends ServerTestSupport {
 
     private Response post(String body) {
         return api.postJson("/api/v1/silences", token(Role.OPERATOR), body);
-    }
-
-    private void report(String resource, String check, String status) {
-        Response posted = api.postJson("/api/v1/events", token(Role.INTEGRATOR), "{\"source\":\"test\",\"resource\":\""
-                + resource + "\",\"check\":\"" + check + "\",\"status\":\"" + status + "\"}");
-        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
-    }
-
-    private JsonNode awaitAlert(String key, java.util.function.Predicate<JsonNode> condition) {
-        return Eventually.await("alert " + key, PIPELINE, () ->
-                api.get("/api/v1/alerts?limit=1000", token(Role.OPERATOR)).json().get("alerts").values().stream()
-                        .filter(a -> key.equals(a.get("key").asString())).filter(condition).findFirst());
     }
 
     private List<Long> incidents(String resource) {
