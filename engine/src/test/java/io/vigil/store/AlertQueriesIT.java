@@ -4,6 +4,7 @@ import io.vigil.alert.AlertChangeKind;
 import io.vigil.alert.AlertView;
 import io.vigil.model.AlertKind;
 import io.vigil.model.AlertState;
+import io.vigil.model.Confirmation;
 import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.AlertChanged;
@@ -106,7 +107,8 @@ class AlertQueriesIT {
     private static AlertView alert(long id, Status status, AlertState state, long count, long firstSeen, long lastSeen) {
         return new AlertView(id, "host-" + id + "/disk", AlertKind.EVENT, "host-" + id, "disk", null, "test", "hardware",
                 status, null, null, state, count, firstSeen, lastSeen, id, "disk of host-" + id, null, null,
-                state == AlertState.SHELVED ? lastSeen + 3_600_000 : 0);
+                state == AlertState.SHELVED ? lastSeen + 3_600_000 : 0, Confirmation.NOT_NEEDED, List.of(), null, null,
+                false);
     }
 
     private static AlertChanged changed(AlertView alert) {

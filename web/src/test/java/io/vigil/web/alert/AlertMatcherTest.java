@@ -2,12 +2,14 @@ package io.vigil.web.alert;
 
 import io.vigil.model.AlertKind;
 import io.vigil.model.AlertState;
+import io.vigil.model.Confirmation;
 import io.vigil.model.Status;
 import io.vigil.store.AlertFilter;
 import io.vigil.store.AlertRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,8 @@ class AlertMatcherTest {
 
     private static final AlertRow DISK = new AlertRow(7, "db01/disk", AlertKind.EVENT, "db01", "disk", null, "nagios",
             "hardware", Status.CRITICAL, null, null, AlertState.ACKNOWLEDGED, 3, Instant.EPOCH, Instant.EPOCH, 12L,
-            "Disk /var is 97% full", "alice", null, null, Instant.EPOCH);
+            "Disk /var is 97% full", "alice", null, null, Instant.EPOCH, Confirmation.NOT_NEEDED, List.of(), null, null,
+            false);
 
     @Test
     void shouldLetTheActiveStatesThroughByDefault() {
