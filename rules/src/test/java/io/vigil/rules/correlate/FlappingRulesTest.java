@@ -33,6 +33,13 @@ class FlappingRulesTest {
         session.event("db01", "disk").status(status).send();
     }
 
+    private void resolveEveryIncident() {
+        session.incidents().forEach(i -> {
+            session.acknowledge(i.getId());
+            session.resolve(i.getId());
+        });
+    }
+
     private List<String> flappingChanges() {
         return session.outcomes(Outcome.AlertChanged.class).stream()
                 .filter(o -> o.change() == AlertChangeKind.FLAPPING_STARTED || o.change() == AlertChangeKind.FLAPPING_ENDED)
@@ -50,10 +57,7 @@ class FlappingRulesTest {
 
         assertThat(session.alert("db01/disk").isFlapping()).isTrue();
         assertThat(flappingChanges()).containsExactly("FLAPPING_STARTED 1: 4 status changes within 10m");
-        session.incidents().forEach(i -> {
-            session.acknowledge(i.getId());
-            session.resolve(i.getId());
-        });
+        resolveEveryIncident();
         report(Status.CRITICAL);
         assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize((int) incidents);
     }
@@ -64,10 +68,7 @@ class FlappingRulesTest {
         report(Status.NORMAL);
         report(Status.CRITICAL);
         report(Status.NORMAL);
-        session.incidents().forEach(i -> {
-            session.acknowledge(i.getId());
-            session.resolve(i.getId());
-        });
+        resolveEveryIncident();
 
         report(Status.CRITICAL);
 
@@ -82,10 +83,7 @@ class FlappingRulesTest {
         report(Status.NORMAL);
         report(Status.CRITICAL);
         report(Status.NORMAL);
-        session.incidents().forEach(i -> {
-            session.acknowledge(i.getId());
-            session.resolve(i.getId());
-        });
+        resolveEveryIncident();
         report(Status.CRITICAL);
 
         session.advance(Duration.ofMinutes(4));
