@@ -25,4 +25,19 @@ public record AlertRow(long id, String key, AlertKind kind, String resource, Str
                        String acknowledgedBy, String assignee, Instant shelvedUntil, Instant changedAt,
                        Confirmation confirmation, List<String> failingLocations, String suppressedBy, String silencedBy,
                        boolean flapping) {
+
+    /**
+     * Whether the alert may page people, in words: "yes", or why not — "unconfirmed: 2 of 3
+     * locations", "not confirmed", "suppressed by lb01", "silenced (silence 4)", "flapping".
+     */
+    public String paging() {
+        return switch (confirmation) {
+            case UNCONFIRMED -> "unconfirmed: " + failingLocations.size() + " location"
+                    + (failingLocations.size() == 1 ? "" : "s") + " so far";
+            case NOT_CONFIRMED -> "not confirmed";
+            default -> suppressedBy != null ? "suppressed by " + suppressedBy
+                    : silencedBy != null ? "silenced (silence " + silencedBy + ")"
+                    : flapping ? "flapping" : "yes";
+        };
+    }
 }
