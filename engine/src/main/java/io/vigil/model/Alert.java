@@ -47,7 +47,8 @@ public final class Alert implements Describable, Serializable {
     private long shelvedUntil;
     private long statusSince;
     private long statusEventId;
-    private final List<StatusChange> recentChanges = new ArrayList<>(2);
+    /** Null until the first status change: most alerts never change status (a list costs 48 bytes). */
+    private List<StatusChange> recentChanges;
     private Map<String, String> attributes = Map.of();
     private String location;
     private Confirmation confirmation = Confirmation.NOT_NEEDED;
@@ -140,7 +141,7 @@ public final class Alert implements Describable, Serializable {
      * included), counting none from before the last time flapping ended; the basis of flapping.
      */
     public int recentChangesWithin(long windowMillis) {
-        if (recentChanges.isEmpty()) {
+        if (recentChanges == null || recentChanges.isEmpty()) {
             return 0;
         }
         long newest = recentChanges.get(recentChanges.size() - 1).at();
@@ -159,7 +160,9 @@ public final class Alert implements Describable, Serializable {
      * that keeps clearing and coming back changes status as often as one that stays open.
      */
     public void inheritChanges(Alert previous) {
-        recentChanges.addAll(previous.recentChanges);
+        if (previous.recentChanges != null) {
+            recentChanges = new ArrayList<>(previous.recentChanges);
+        }
         statusSince = previous.statusSince;
         statusEventId = previous.statusEventId;
         status = previous.status;
@@ -178,6 +181,9 @@ public final class Alert implements Describable, Serializable {
         statusSince = at;
         statusEventId = eventId;
         if (status != null) {
+            if (recentChanges == null) {
+                recentChanges = new ArrayList<>(2);
+            }
             recentChanges.add(new StatusChange(at, status, next));
             if (recentChanges.size() > RECENT_CHANGES) {
                 recentChanges.remove(0);
@@ -242,7 +248,13 @@ public final class Alert implements Describable, Serializable {
     }
 
     /** The latest status changes, oldest first (at most {@value #RECENT_CHANGES}). */
-    public List<StatusChange> getRecentChanges() { return List.copyOf(recentChanges); }
+    public List<StatusChange> getRecentChanges() { return recentChanges == null ? List.of() : List.copyOf(recentChanges); }
+
+    /**
+     * How many status changes the short history holds; {@link #recentChangesWithin} is never more, so a
+     * rule may rule out on it alone (an alpha test) the many alerts that never changed status.
+     */
+    public int getRecentChangeCount() { return recentChanges == null ? 0 : recentChanges.size(); }
 
     @Override
     public String factId() {
