@@ -47,8 +47,6 @@ import java.util.function.Supplier;
  */
 public final class AlertDesk {
 
-    private static final String LOCATION = "location";
-
     private final Supplier<Long> clock;
     private final DueList due = new DueList();
     private final AlertBook book;
@@ -189,8 +187,7 @@ public final class AlertDesk {
     }
 
     private static String locationOf(Event event) {
-        String location = event.attribute(LOCATION);
-        return location == null || location.isBlank() ? event.getSource() : location;
+        return MatchTarget.locationOf(event.getAttributes(), event.getSource());
     }
 
     /**

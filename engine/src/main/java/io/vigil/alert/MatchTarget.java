@@ -1,7 +1,9 @@
 package io.vigil.alert;
 
 import io.vigil.model.Event;
+import io.vigil.model.Status;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -27,6 +29,26 @@ public record MatchTarget(String source, String resource, String check, String c
     public static MatchTarget of(Event event, String location) {
         return new MatchTarget(event.getSource(), event.getResource(), event.getCheck(), event.getCategory(),
                 event.getStatus() == null ? null : event.getStatus().name(), location, event.getAttributes());
+    }
+
+    /**
+     * What matchers see of an alert: its fields, its newest report's attributes and location, and
+     * for a service or SLA alert its service as the attribute "service".
+     */
+    public static MatchTarget ofAlert(String source, String resource, String check, String category, Status status,
+                                      String location, String service, Map<String, String> attributes) {
+        Map<String, String> seen = attributes;
+        if (service != null) {
+            seen = new HashMap<>(attributes);
+            seen.put("service", service);
+        }
+        return new MatchTarget(source, resource, check, category, status == null ? null : status.name(), location, seen);
+    }
+
+    /** The monitoring location of a report: its attribute "location" unless blank, else its source. */
+    public static String locationOf(Map<String, String> attributes, String source) {
+        String location = attributes.get("location");
+        return location == null || location.isBlank() ? source : location;
     }
 
     @Override

@@ -5,9 +5,7 @@ import io.vigil.model.Describable;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A silence as a fact: alerts its matchers select are silenced (stored and shown, nobody paged)
@@ -47,15 +45,10 @@ public final class Silence implements Describable, Serializable {
         return matchers.matches(target(alert));
     }
 
-    /** What matchers see of an alert; a service or SLA alert's service is the attribute "service". */
+    /** What matchers see of an alert (see {@link MatchTarget#ofAlert}). */
     public static MatchTarget target(Alert alert) {
-        Map<String, String> attributes = alert.getAttributes();
-        if (alert.getService() != null) {
-            attributes = new HashMap<>(attributes);
-            attributes.put("service", alert.getService());
-        }
-        return new MatchTarget(alert.getSource(), alert.getResource(), alert.getCheck(), alert.getCategory(),
-                alert.getStatus() == null ? null : alert.getStatus().name(), alert.getLocation(), attributes);
+        return MatchTarget.ofAlert(alert.getSource(), alert.getResource(), alert.getCheck(), alert.getCategory(),
+                alert.getStatus(), alert.getLocation(), alert.getService(), alert.getAttributes());
     }
 
     public String getId() { return id; }

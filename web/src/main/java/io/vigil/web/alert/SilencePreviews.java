@@ -6,9 +6,7 @@ import io.vigil.store.AlertQueries;
 import io.vigil.store.AlertRow;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The active alerts a silence's matchers select now, for the API's preview and the console's form:
@@ -41,12 +39,7 @@ class SilencePreviews {
     /** What the engine's silence matchers see of an alert, from what is stored of it. */
     private static MatchTarget target(AlertQueries.AlertMatchView view) {
         AlertRow alert = view.alert();
-        Map<String, String> attributes = new HashMap<>(view.attributes());
-        if (alert.service() != null) {
-            attributes.put("service", alert.service());
-        }
-        String location = view.attributes().getOrDefault("location", alert.source());
-        return new MatchTarget(alert.source(), alert.resource(), alert.check(), alert.category(),
-                alert.status() == null ? null : alert.status().name(), location, attributes);
+        return MatchTarget.ofAlert(alert.source(), alert.resource(), alert.check(), alert.category(), alert.status(),
+                MatchTarget.locationOf(view.attributes(), alert.source()), alert.service(), view.attributes());
     }
 }
