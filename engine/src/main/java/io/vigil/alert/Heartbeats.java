@@ -2,6 +2,7 @@ package io.vigil.alert;
 
 import io.vigil.model.Alert;
 import io.vigil.model.AlertKind;
+import io.vigil.model.AlertState;
 import io.vigil.model.Event;
 import io.vigil.model.Heartbeat;
 import io.vigil.model.Status;
@@ -74,7 +75,8 @@ final class Heartbeats {
         Heartbeat heartbeat = handle == null ? null : (Heartbeat) session.getObject(handle);
         String key = resource + "/heartbeat";
         Alert current = book.byKey(key);
-        if (heartbeat == null || heartbeat.getDueBy() != at || current != null && book.cleared(key) == null) {
+        boolean alreadyMissing = current != null && current.getState() != AlertState.CLEARED;
+        if (heartbeat == null || heartbeat.getDueBy() != at || alreadyMissing) {
             return;
         }
         book.markStateChanged();

@@ -22,10 +22,11 @@ import java.util.Optional;
 /** Reads stored alerts and their history, for the console and the API. */
 public final class AlertQueries {
 
-    private static final String SELECT = "SELECT id, alert_key, kind, resource, check_name, service, source, category, status,"
-            + " previous_status, severity, state, report_count, first_seen, last_seen, last_event_id, message,"
-            + " acknowledged_by, assignee, shelved_until, changed_at, confirmation, failing_locations, suppressed_by,"
-            + " silenced_by, flapping FROM alert";
+    private static final List<String> COLUMNS = List.of("id", "alert_key", "kind", "resource", "check_name", "service",
+            "source", "category", "status", "previous_status", "severity", "state", "report_count", "first_seen",
+            "last_seen", "last_event_id", "message", "acknowledged_by", "assignee", "shelved_until", "changed_at",
+            "confirmation", "failing_locations", "suppressed_by", "silenced_by", "flapping");
+    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM alert";
 
     private static final RowMapper<AlertRow> ALERT = (rs, n) -> {
         int code = rs.getInt("severity");
@@ -119,14 +120,14 @@ public final class AlertQueries {
      */
     public List<AlertMatchView> activeForMatching(int limit) {
         QueryLimits.require(limit);
-        return jdbc.query("SELECT a.id, a.alert_key, a.kind, a.resource, a.check_name, a.service, a.source, a.category,"
-                + " a.status, a.previous_status, a.severity, a.state, a.report_count, a.first_seen, a.last_seen,"
-                + " a.last_event_id, a.message, a.acknowledged_by, a.assignee, a.shelved_until, a.changed_at,"
-                + " a.confirmation, a.failing_locations, a.suppressed_by, a.silenced_by, a.flapping, j.attributes"
-                + " FROM alert a LEFT JOIN event_journal j ON j.id = a.last_event_id"
-                + " WHERE a.state IN ('OPEN', 'ACKNOWLEDGED', 'SHELVED') ORDER BY a.id DESC LIMIT ?",
+        List<Object> args = new ArrayList<>();
+        AlertFilter.ACTIVE.forEach(state -> args.add(state.name()));
+        args.add(limit);
+        return jdbc.query("SELECT " + String.join(", ", COLUMNS.stream().map(column -> "a." + column).toList())
+                + ", j.attributes FROM alert a LEFT JOIN event_journal j ON j.id = a.last_event_id"
+                + " WHERE a.state IN (" + marks(AlertFilter.ACTIVE) + ") ORDER BY a.id DESC LIMIT ?",
                 (rs, n) -> new AlertMatchView(ALERT.mapRow(rs, n), JsonColumns.attributes(rs.getString("attributes"))),
-                limit);
+                args.toArray());
     }
 
     /** An alert with the attributes of its newest report. */
