@@ -7,8 +7,7 @@ import io.vigil.store.AlertQueries;
 import io.vigil.store.AlertRow;
 import io.vigil.store.OutcomeListener;
 import io.vigil.store.OutcomeWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.vigil.web.system.SseWatchers;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +48,6 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
     /** Browsers reconnect by themselves (told to reload if they missed changes); a bounded stream lets dead connections go. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final Logger log = LoggerFactory.getLogger(AlertFeed.class);
-
     /** One open stream: the filter of its page, and whether its person gets check boxes. */
     private record Watcher(AlertFilter filter, boolean mayAct) {
     }
@@ -59,11 +55,10 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
     private final OutcomeWriter writer;
     private final AlertQueries alerts;
     private final ITemplateEngine templates;
-    private final Map<SseEmitter, Watcher> watchers = new ConcurrentHashMap<>();
+    private final SseWatchers<Watcher> watchers = new SseWatchers<>("alert console", STREAM_TIMEOUT);
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean overflow = new AtomicBoolean();
     private final AtomicLong version = new AtomicLong();
-    private volatile boolean running;
 
     AlertFeed(OutcomeWriter writer, AlertQueries alerts, ITemplateEngine templates) {
         this.writer = writer;
@@ -78,17 +73,9 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
 
     /** A stream of changes to the alerts {@code filter} lets through, for a page that read {@link #version()} as {@code seen}. */
     SseEmitter watch(AlertFilter filter, boolean mayAct, long seen) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        emitter.onCompletion(() -> watchers.remove(emitter));
-        emitter.onTimeout(() -> watchers.remove(emitter));
-        emitter.onError(e -> watchers.remove(emitter));
-        if (!running) {
-            emitter.complete();
-            return emitter;
-        }
-        watchers.put(emitter, new Watcher(filter, mayAct));
-        if (version.get() > seen) {
-            send(emitter, List.of(reload()));
+        SseEmitter emitter = watchers.watch(new Watcher(filter, mayAct));
+        if (watchers.isOpen() && version.get() > seen) {
+            watchers.send(emitter, List.of(reload()));
         }
         return emitter;
     }
@@ -119,12 +106,12 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
             return;
         }
         if (tooMany) {
-            watchers.keySet().forEach(emitter -> send(emitter, List.of(reload())));
+            watchers.forEach((emitter, watcher) -> watchers.send(emitter, List.of(reload())));
             return;
         }
         List<AlertRow> rows = alerts.byIds(ids);
         String counts = render("counts", Map.of("counts", alerts.countByState()));
-        watchers.forEach((emitter, watcher) -> send(emitter, events(watcher, rows, counts)));
+        watchers.forEach((emitter, watcher) -> watchers.send(emitter, events(watcher, rows, counts)));
     }
 
     private List<SseEmitter.SseEventBuilder> events(Watcher watcher, List<AlertRow> rows, String counts) {
@@ -153,34 +140,20 @@ class AlertFeed implements SmartLifecycle, OutcomeListener {
         return SseEmitter.event().name("reload").data("reload");
     }
 
-    private void send(SseEmitter emitter, List<SseEmitter.SseEventBuilder> events) {
-        try {
-            for (SseEmitter.SseEventBuilder event : events) {
-                emitter.send(event);
-            }
-        } catch (IOException | IllegalStateException e) {
-            log.debug("an alert console watcher went away: {}", e.toString());
-            watchers.remove(emitter);
-        }
-    }
-
     @Override
     public void start() {
         writer.addListener(this);
-        running = true;
+        watchers.open();
     }
 
-    /** Ends the streams first, so a graceful shutdown does not wait for watchers that never leave. */
     @Override
     public void stop() {
-        running = false;
+        watchers.close();
         writer.removeListener(this);
-        watchers.keySet().forEach(SseEmitter::complete);
-        watchers.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return watchers.isOpen();
     }
 }

@@ -3,8 +3,7 @@ package io.vigil.web.event;
 import io.vigil.store.EventFilter;
 import io.vigil.store.EventQueries;
 import io.vigil.store.EventRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.vigil.web.system.SseWatchers;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,12 +11,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,12 +31,10 @@ class EventFeed implements SmartLifecycle {
     /** Browsers reconnect by themselves; a bounded stream lets dead connections go. */
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
-    private static final Logger log = LoggerFactory.getLogger(EventFeed.class);
-
     private final EventQueries events;
     private final ITemplateEngine templates;
-    private final Map<SseEmitter, AtomicLong> watchers = new ConcurrentHashMap<>();
-    private volatile boolean running;
+    /** Each stream with the id of the newest row it has. */
+    private final SseWatchers<AtomicLong> watchers = new SseWatchers<>("event console", STREAM_TIMEOUT);
 
     EventFeed(EventQueries events, ITemplateEngine templates) {
         this.events = events;
@@ -49,16 +43,7 @@ class EventFeed implements SmartLifecycle {
 
     /** A stream of rows with ids above {@code afterId}. */
     SseEmitter watch(long afterId) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        emitter.onCompletion(() -> watchers.remove(emitter));
-        emitter.onTimeout(() -> watchers.remove(emitter));
-        emitter.onError(e -> watchers.remove(emitter));
-        if (running) {
-            watchers.put(emitter, new AtomicLong(afterId));
-        } else {
-            emitter.complete();
-        }
-        return emitter;
+        return watchers.watch(new AtomicLong(afterId));
     }
 
     @Scheduled(fixedDelay = 1000)
@@ -66,8 +51,9 @@ class EventFeed implements SmartLifecycle {
         if (watchers.isEmpty()) {
             return;
         }
-        long oldest = watchers.values().stream().mapToLong(AtomicLong::get).min().orElseThrow();
-        List<EventRow> newest = events.list(EventFilter.ANY, null, MAX_ROWS_PER_POLL).stream().filter(e -> e.id() > oldest).toList();
+        long[] oldest = {Long.MAX_VALUE};
+        watchers.forEach((emitter, last) -> oldest[0] = Math.min(oldest[0], last.get()));
+        List<EventRow> newest = events.list(EventFilter.ANY, null, MAX_ROWS_PER_POLL).stream().filter(e -> e.id() > oldest[0]).toList();
         if (newest.isEmpty()) {
             return;
         }
@@ -84,30 +70,23 @@ class EventFeed implements SmartLifecycle {
         context.setVariable("fresh", true);
         String rows = templates.process(EventConsoleController.LIST_VIEW, Set.of("rows"), context);
         long newestId = unseen.get(0).id();
-        try {
-            emitter.send(SseEmitter.event().name("rows").id(Long.toString(newestId)).data(rows));
+        if (watchers.send(emitter, List.of(SseEmitter.event().name("rows").id(Long.toString(newestId)).data(rows)))) {
             last.set(newestId);
-        } catch (IOException | IllegalStateException e) {
-            log.debug("a console watcher went away: {}", e.toString());
-            watchers.remove(emitter);
         }
     }
 
     @Override
     public void start() {
-        running = true;
+        watchers.open();
     }
 
-    /** Ends the streams first, so a graceful shutdown does not wait for watchers that never leave. */
     @Override
     public void stop() {
-        running = false;
-        watchers.keySet().forEach(SseEmitter::complete);
-        watchers.clear();
+        watchers.close();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return watchers.isOpen();
     }
 }
