@@ -37,7 +37,7 @@ final class AlertBook {
             "attributes", "location", "failingLocationCount", "failingLocations"};
     /** What a status change changes besides. */
     private static final String[] STATUS = concat(REPEAT, "status", "previousStatus", "severity", "statusSince",
-            "recentChanges", "actionable");
+            "recentChanges");
     /** Everything that changes: state changes, correlation decisions, a dropped acknowledgement. */
     private static final String[] ANY = concat(STATUS, "state", "acknowledgedBy", "assignee", "shelvedUntil",
             "confirmation", "suppressedBy", "silencedBy", "flapping");

@@ -237,16 +237,6 @@ public final class Alert implements Describable, Serializable {
     public boolean isFlapping() { return flapping; }
     public void setFlapping(boolean flapping) { this.flapping = flapping; }
 
-    /**
-     * Whether the alert may page people: confirmed (or needing no confirmation), not suppressed by a
-     * parent, not silenced, not flapping. Rules spell these out property by property (so property
-     * reactivity sees them); this is the same test for Java code.
-     */
-    public boolean isActionable() {
-        return (confirmation == Confirmation.NOT_NEEDED || confirmation == Confirmation.CONFIRMED)
-                && suppressedBy == null && silencedBy == null && !flapping;
-    }
-
     /** The latest status changes, oldest first (at most {@value #RECENT_CHANGES}). */
     public List<StatusChange> getRecentChanges() { return recentChanges == null ? List.of() : List.copyOf(recentChanges); }
 
