@@ -54,8 +54,6 @@ public final class Event implements Describable, Serializable {
         this.message = message == null ? "" : message;
         this.attributes = attributes == null ? Map.of() : attributes;
         this.status = receivedStatus;
-        String dedupKey = this.attributes.get(DEDUP_KEY);
-        this.alertKey = dedupKey != null && !dedupKey.isBlank() ? dedupKey : resource + "/" + check;
     }
 
     public long getId() { return id; }
@@ -82,7 +80,14 @@ public final class Event implements Describable, Serializable {
      * gave one, else {@code resource/check}. Rules may choose another before the alert rules run
      * (see rules/classify/alert-key.drl).
      */
-    public String getAlertKey() { return alertKey; }
+    public String getAlertKey() {
+        // Made when first asked: an event that reports no status never needs it.
+        if (alertKey == null) {
+            String dedupKey = attributes.get(DEDUP_KEY);
+            alertKey = dedupKey != null && !dedupKey.isBlank() ? dedupKey : resource + "/" + check;
+        }
+        return alertKey;
+    }
     public void setAlertKey(String alertKey) { this.alertKey = alertKey; }
 
     @Override
