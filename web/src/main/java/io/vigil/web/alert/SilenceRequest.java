@@ -3,8 +3,7 @@ package io.vigil.web.alert;
 import io.vigil.alert.Matcher;
 import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import io.vigil.web.system.BodyErrors;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +43,7 @@ final class SilenceRequest {
         Instant end = instant(root.get("endsAt"), "endsAt", errors);
         JsonNode comment = root.get("comment");
         String text = SilenceChecks.comment("comment", comment != null && comment.isString() ? comment.asString() : null,
-                comment == null ? "nothing" : comment.isString() ? null : abbreviate(comment), errors);
+                comment == null ? "nothing" : comment.isString() ? null : BodyErrors.abbreviate(comment), errors);
         SilenceDefinition definition = SilenceChecks.definition("matchers", matchers, when("startsAt", start),
                 when("endsAt", end), creator, text, errors);
         if (definition == null) {
@@ -78,14 +77,14 @@ final class SilenceRequest {
     private static Matchers matchers(JsonNode node, List<String> errors) {
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > SilenceChecks.MAX_MATCHERS) {
             errors.add("matchers: expected 1 to " + SilenceChecks.MAX_MATCHERS + " matchers such as \"resource=\\\"db01\\\"\"" +
-                    (node == null ? ", got nothing" : ", got " + abbreviate(node)));
+                    (node == null ? ", got nothing" : ", got " + BodyErrors.abbreviate(node)));
             return null;
         }
         List<Matcher> matchers = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             if (!item.isString()) {
-                errors.add("matchers[" + i + "]: expected text, got " + abbreviate(item));
+                errors.add("matchers[" + i + "]: expected text, got " + BodyErrors.abbreviate(item));
                 continue;
             }
             Matcher matcher = SilenceChecks.matcher("matchers[" + i + "]", item.asString(), errors);
@@ -99,7 +98,7 @@ final class SilenceRequest {
     private static Instant instant(JsonNode node, String field, List<String> errors) {
         if (node == null || !node.isString()) {
             errors.add(field + ": expected an ISO-8601 time such as 2026-12-01T22:00:00Z"
-                    + (node == null ? ", got nothing" : ", got " + abbreviate(node)));
+                    + (node == null ? ", got nothing" : ", got " + BodyErrors.abbreviate(node)));
             return null;
         }
         try {
@@ -110,15 +109,7 @@ final class SilenceRequest {
         }
     }
 
-    private static String abbreviate(JsonNode value) {
-        String text = value.toString();
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
-
     private static ErrorResponseException invalid(List<String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.get(0));
-        problem.setTitle("Invalid silence");
-        problem.setProperty("errors", errors);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return BodyErrors.invalid("Invalid silence", errors);
     }
 }

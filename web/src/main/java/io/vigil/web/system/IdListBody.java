@@ -1,7 +1,5 @@
 package io.vigil.web.system;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +48,7 @@ public record IdListBody(List<Long> ids, Map<String, String> fields) {
             throw invalid(noun, List.of("unreadable JSON body: " + e.getOriginalMessage()));
         }
         if (!root.isObject()) {
-            throw invalid(noun, List.of(shape + ", got " + root.getNodeType().name().toLowerCase() + " " + abbreviate(root)));
+            throw invalid(noun, List.of(shape + ", got " + root.getNodeType().name().toLowerCase() + " " + BodyErrors.abbreviate(root)));
         }
         List<String> errors = new ArrayList<>();
         String known = textFields.isEmpty() ? "the only field is \"ids\""
@@ -61,7 +59,7 @@ public record IdListBody(List<Long> ids, Map<String, String> fields) {
         if (ids == null) {
             errors.add("ids: missing; name 1 to " + MAX_IDS + " " + noun + " ids");
         } else if (!ids.isArray()) {
-            errors.add("ids: expected an array of " + noun + " ids, got " + abbreviate(ids));
+            errors.add("ids: expected an array of " + noun + " ids, got " + BodyErrors.abbreviate(ids));
         } else if (ids.isEmpty()) {
             errors.add("ids: empty; name 1 to " + MAX_IDS + " " + noun + " ids");
         } else if (ids.size() > MAX_IDS) {
@@ -71,7 +69,7 @@ public record IdListBody(List<Long> ids, Map<String, String> fields) {
         for (String field : textFields) {
             JsonNode value = root.get(field);
             if (value != null && !value.isNull() && !value.isString()) {
-                errors.add(field + ": expected text, got " + abbreviate(value));
+                errors.add(field + ": expected text, got " + BodyErrors.abbreviate(value));
             } else if (value != null && !value.isNull()) {
                 fields.put(field, value.asString());
             }
@@ -89,7 +87,7 @@ public record IdListBody(List<Long> ids, Map<String, String> fields) {
         for (int i = 0; i < ids.size(); i++) {
             JsonNode id = ids.get(i);
             if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
-                errors.add("ids[" + i + "]: " + abbreviate(id) + " is not " + article(noun) + " id (a whole number from 1)");
+                errors.add("ids[" + i + "]: " + BodyErrors.abbreviate(id) + " is not " + article(noun) + " id (a whole number from 1)");
                 continue;
             }
             Integer first = seenAt.putIfAbsent(id.longValue(), i);
@@ -102,19 +100,11 @@ public record IdListBody(List<Long> ids, Map<String, String> fields) {
         return result;
     }
 
-    private static String abbreviate(JsonNode value) {
-        String text = value.toString();
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
-
     private static String article(String noun) {
         return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static ErrorResponseException invalid(String noun, List<String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.get(0));
-        problem.setTitle("Invalid " + noun + " ids");
-        problem.setProperty("errors", errors);
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return BodyErrors.invalid("Invalid " + noun + " ids", errors);
     }
 }
