@@ -1,6 +1,11 @@
 package io.vigil.model;
 
+import io.vigil.notify.policy.Recipient;
+
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * An incident as a fact in the session, kept while its process runs (and a little after, see
@@ -29,8 +34,18 @@ public final class Incident implements Describable, Serializable {
     private long processInstanceId;
     private IncidentState state = IncidentState.OPEN;
     private int escalationLevel;
+    private int escalationRound;
     private long episode;
     private WaitingTask waitingTask;
+    private Long alertId;
+    private IncidentPriority priority = IncidentPriority.NORMAL;
+    private String policy;
+    private String assignee;
+    private Long snoozedUntil;
+    private boolean recovered;
+    private boolean escalationStarted;
+    private boolean escalationResumes;
+    private final List<Recipient> notified = new ArrayList<>();
 
     /** The human step a process instance waits for. */
     public record WaitingTask(long taskId, long workItemId, String name) implements Serializable {
@@ -70,6 +85,38 @@ public final class Incident implements Describable, Serializable {
     public void setState(IncidentState state) { this.state = state; }
     public int getEscalationLevel() { return escalationLevel; }
     public void setEscalationLevel(int escalationLevel) { this.escalationLevel = escalationLevel; }
+    /** How many times the policy's levels have run again after the last one (its "repeat"). */
+    public int getEscalationRound() { return escalationRound; }
+    public void setEscalationRound(int escalationRound) { this.escalationRound = escalationRound; }
+    /** The alert that opened it; null for a service incident. */
+    public Long getAlertId() { return alertId; }
+    public void setAlertId(Long alertId) { this.alertId = alertId; }
+    public IncidentPriority getPriority() { return priority; }
+    public void setPriority(IncidentPriority priority) { this.priority = priority; }
+    /** The escalation policy chosen when it opened, or null when none matched. */
+    public String getPolicy() { return policy; }
+    public void setPolicy(String policy) { this.policy = policy; }
+    public String getAssignee() { return assignee; }
+    public void setAssignee(String assignee) { this.assignee = assignee; }
+    /** While snoozed: when escalation resumes (session clock); else null. */
+    public Long getSnoozedUntil() { return snoozedUntil; }
+    public void setSnoozedUntil(Long snoozedUntil) { this.snoozedUntil = snoozedUntil; }
+    /** The process's first "Notify" step has run. */
+    public boolean isEscalationStarted() { return escalationStarted; }
+    public void setEscalationStarted(boolean escalationStarted) { this.escalationStarted = escalationStarted; }
+    /** A snooze ended: the next "Notify" step notifies the level reached again instead of the next one. */
+    public boolean isEscalationResumes() { return escalationResumes; }
+    public void setEscalationResumes(boolean escalationResumes) { this.escalationResumes = escalationResumes; }
+    /** Its problem went away (the alert cleared, the service recovered); the all-clear went out. */
+    public boolean isRecovered() { return recovered; }
+    public void setRecovered(boolean recovered) { this.recovered = recovered; }
+    /** Everyone a notification about it went to, in order, each once: they get the all-clear. */
+    public List<Recipient> getNotified() { return Collections.unmodifiableList(notified); }
+    public void addNotified(Recipient recipient) {
+        if (notified.stream().noneMatch(known -> known.key().equals(recipient.key()))) {
+            notified.add(recipient);
+        }
+    }
     public long getEpisode() { return episode; }
     public void setEpisode(long episode) { this.episode = episode; }
     /** The task the process waits for, or null. */

@@ -1,5 +1,7 @@
 package io.vigil.notify;
 
+import java.io.Serializable;
+
 /**
  * One incident (or alert) a notification tells about: a problem at an escalation level, or its
  * all-clear.
@@ -12,5 +14,6 @@ package io.vigil.notify;
  * @param at         when it happened (session clock, epoch ms)
  */
 public record NotificationItem(Long incidentId, Long alertId, String resource, String check, String service,
-                               String title, String status, int level, boolean allClear, long at) {
+                               String title, String status, int level, boolean allClear, long at)
+        implements Serializable {
 }

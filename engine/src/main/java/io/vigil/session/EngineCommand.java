@@ -2,6 +2,9 @@ package io.vigil.session;
 
 import io.vigil.alert.AlertDesk;
 import io.vigil.alert.SilenceDefinition;
+import io.vigil.incident.IncidentDesk;
+import io.vigil.model.ResolutionCode;
+import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceTreeDefinition;
 
 import java.time.Duration;
@@ -13,25 +16,78 @@ public sealed interface EngineCommand {
     /** Who asked: a user name or {@code token:<name>}; recorded with the effect. */
     String actor();
 
-    /** A step of an incident's process. */
+    /** A step of an incident's process, or a change to the incident a person makes. */
     sealed interface IncidentCommand extends EngineCommand {
         long incidentId();
+
+        CommandResult runOn(IncidentDesk incidents);
     }
 
     record Acknowledge(long incidentId, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.acknowledge(incidentId, actor);
+        }
     }
 
-    record Resolve(long incidentId, String actor) implements IncidentCommand {
+    /** Acknowledges for {@code duration}; escalation resumes when it runs out. */
+    record Snooze(long incidentId, Duration duration, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.snooze(incidentId, duration, actor);
+        }
+    }
+
+    record Investigate(long incidentId, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.investigate(incidentId, actor);
+        }
+    }
+
+    /** Resolves, walking the steps before Resolve; {@code note} may be null. */
+    record Resolve(long incidentId, ResolutionCode code, String note, String actor) implements IncidentCommand {
+        public Resolve(long incidentId, String actor) {
+            this(incidentId, ResolutionCode.FIXED, null, actor);
+        }
+
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.resolve(incidentId, code, note, actor);
+        }
+    }
+
+    record Close(long incidentId, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.close(incidentId, actor);
+        }
+    }
+
+    /** {@code assignee} null or blank takes the assignment back. */
+    record AssignIncident(long incidentId, String assignee, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.assign(incidentId, assignee, actor);
+        }
+    }
+
+    record NoteIncident(long incidentId, String text, String actor) implements IncidentCommand {
+        public CommandResult runOn(IncidentDesk incidents) {
+            return incidents.note(incidentId, text, actor);
+        }
     }
 
     /**
-     * Resolves several incidents at once, each as far as it can go: one still waiting for
-     * Acknowledge is acknowledged and then resolved by the same actor. Answered with one result per id.
+     * Resolves several incidents at once, each walked through the steps before Resolve by the same
+     * actor. Answered with one result per id.
      */
-    record ResolveIncidents(List<Long> incidentIds, String actor) implements EngineCommand {
+    record ResolveIncidents(List<Long> incidentIds, ResolutionCode code, String actor) implements EngineCommand {
         public ResolveIncidents {
             incidentIds = List.copyOf(incidentIds);
         }
+
+        public ResolveIncidents(List<Long> incidentIds, String actor) {
+            this(incidentIds, ResolutionCode.FIXED, actor);
+        }
+    }
+
+    /** Replaces the escalation policies, schedules, users and channels at once; the document is already validated. */
+    record ReplacePolicies(PolicyDocument document, String actor) implements EngineCommand {
     }
 
     /**

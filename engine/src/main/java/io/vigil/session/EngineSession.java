@@ -5,8 +5,12 @@ import io.vigil.alert.MaintenanceWindows;
 import io.vigil.alert.SilenceDefinition;
 import io.vigil.audit.FiringRecorder;
 import io.vigil.incident.IncidentDesk;
+import io.vigil.incident.IncidentSurroundings;
 import io.vigil.model.Event;
+import io.vigil.notify.NotificationDesk;
+import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceDesk;
+import io.vigil.service.ServiceMembership;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.sla.PlannedDowntime;
 import org.kie.api.KieBase;
@@ -25,6 +29,7 @@ import org.kie.api.time.SessionPseudoClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,8 +63,10 @@ public final class EngineSession implements AutoCloseable {
     private final IncidentDesk desk;
     private final ServiceDesk services;
     private final AlertDesk alerts;
+    private final NotificationDesk notifications;
     private final ProcessIdCounters processIds;
     private long insertedSinceFire;
+    private boolean policiesReplaced;
 
     private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup, ProcessIdCounters processIds) {
         LastIds lastIds = setup.lastIds();
@@ -69,16 +76,33 @@ public final class EngineSession implements AutoCloseable {
         this.clock = kieSession.getSessionClock();
         this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, lastIds.firing());
         this.outcomes = new Outcomes(recorder::note);
-        this.desk = new IncidentDesk(outcomes, new IdCounters(lastIds.incident(), lastIds.task()),
-                recorder::currentFiringId, setup.escalationInterval());
         this.services = new ServiceDesk(outcomes, lastIds.downtime());
         this.alerts = new AlertDesk(outcomes, recorder::currentFiringId, clock::getCurrentTime);
+        this.notifications = new NotificationDesk(outcomes, setup.escalationInterval());
+        this.desk = new IncidentDesk(outcomes, new IdCounters(lastIds.incident(), lastIds.task()),
+                recorder::currentFiringId, notifications, new SessionSurroundings(), setup.closeResolvedAfter());
         setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services, "alerts", alerts));
         kieSession.addEventListener((AgendaEventListener) recorder);
         kieSession.addEventListener((RuleRuntimeEventListener) recorder);
+        notifications.attach(kieSession);
+        notifications.configure(setup.policies());
         desk.attach(kieSession);
         services.attach(kieSession);
         alerts.attach(kieSession);
+    }
+
+    /** What an opening incident needs to know of this session's service tree and dependencies. */
+    private final class SessionSurroundings implements IncidentSurroundings {
+
+        @Override
+        public Set<String> servicesOf(String resource, String check, String service) {
+            return ServiceMembership.of(services.tree().definition(), resource, check, service);
+        }
+
+        @Override
+        public boolean isDependencyRoot(String resource) {
+            return alerts.correlation().dependencies().stream().anyMatch(d -> d.dependsOn().contains(resource));
+        }
     }
 
     /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
@@ -178,6 +202,7 @@ public final class EngineSession implements AutoCloseable {
             clock.advanceTime(delta, TimeUnit.MILLISECONDS);
             services.sample();
             alerts.tick(clock.getCurrentTime());
+            notifications.tick(clock.getCurrentTime());
         }
     }
 
@@ -216,16 +241,19 @@ public final class EngineSession implements AutoCloseable {
         return fired;
     }
 
-    /** Runs a person's command: a step of an incident process, a new service tree, a planned downtime. */
+    /**
+     * Runs a person's command: a step of an incident process, a new service tree or policy document, a
+     * planned downtime, an action on alerts or silences.
+     */
     public CommandResult execute(EngineCommand command) {
-        if (command instanceof EngineCommand.Acknowledge acknowledge) {
-            return desk.acknowledge(acknowledge.incidentId(), acknowledge.actor());
-        }
-        if (command instanceof EngineCommand.Resolve resolve) {
-            return desk.resolve(resolve.incidentId(), resolve.actor());
+        if (command instanceof EngineCommand.IncidentCommand incidentCommand) {
+            return incidentCommand.runOn(desk);
         }
         if (command instanceof EngineCommand.ResolveIncidents resolve) {
-            return CommandResult.each(desk.resolveAll(resolve.incidentIds(), resolve.actor()));
+            return CommandResult.each(desk.resolveAll(resolve.incidentIds(), resolve.code(), resolve.actor()));
+        }
+        if (command instanceof EngineCommand.ReplacePolicies replace) {
+            return replacePolicies(replace);
         }
         if (command instanceof EngineCommand.ReplaceServiceTree replace) {
             CommandResult result = services.replace(replace.definition(), replace.document(), replace.actor());
@@ -258,6 +286,15 @@ public final class EngineSession implements AutoCloseable {
         throw new IllegalArgumentException("unknown engine command " + command);
     }
 
+    private CommandResult replacePolicies(EngineCommand.ReplacePolicies replace) {
+        PolicyDocument document = replace.document();
+        notifications.configure(document);
+        outcomes.emit(new Outcome.PoliciesReplaced(document.version(), document.text(), document.policies().size(),
+                document.schedules().size(), replace.actor(), clock()));
+        policiesReplaced = true;
+        return CommandResult.done();
+    }
+
     /**
      * A silence, and the planned downtime of every service whose elements it selects: a maintenance
      * window keeps the services' SLAs too.
@@ -285,10 +322,14 @@ public final class EngineSession implements AutoCloseable {
      * process step: the journal cannot rebuild it, so the batch must carry a snapshot.
      */
     public SessionBatch drain() {
+        notifications.tick(clock());
         boolean processStep = desk.takeProcessStateChanged();
         boolean servicesChanged = services.takeStateChanged();
         boolean alertsChanged = alerts.takeStateChanged();
-        return new SessionBatch(outcomes.drain(), recorder.drain(), processStep || servicesChanged || alertsChanged);
+        boolean notificationsChanged = notifications.takeStateChanged() || policiesReplaced;
+        policiesReplaced = false;
+        return new SessionBatch(outcomes.drain(), recorder.drain(),
+                processStep || servicesChanged || alertsChanged || notificationsChanged);
     }
 
     /** Recording firings costs; recovery turns it off while it re-runs events whose firings are stored. */
@@ -312,6 +353,11 @@ public final class EngineSession implements AutoCloseable {
     /** The alert desk (the {@code alerts} global). */
     public AlertDesk alerts() {
         return alerts;
+    }
+
+    /** The notification desk: escalation policies in force and notifications waiting to be decided. */
+    public NotificationDesk notifications() {
+        return notifications;
     }
 
     /** The service desk (the {@code services} global): the tree and SLA book of this session. */

@@ -6,13 +6,17 @@ import java.time.Duration;
  * How the engine runs.
  *
  * @param batchSize          at most about this many events per engine turn (one fire, one published batch)
- * @param escalationInterval how often an unacknowledged incident escalates (its process timer)
+ * @param escalationInterval how often an unacknowledged incident that no escalation policy covers
+ *                           escalates (its level rises; nobody is notified)
  * @param pollTimeout        how long the engine waits for input before it moves the clock on anyway;
  *                           bounds how late a due timer fires
  * @param snapshotInterval   besides after every process step, take a snapshot when this much session
  *                           time has passed since the last one, so a restart re-runs little journal
+ * @param closeResolvedAfter how long a resolved incident waits for a person to close it before the
+ *                           engine closes it
  */
-public record EngineSettings(int batchSize, Duration escalationInterval, Duration pollTimeout, Duration snapshotInterval) {
+public record EngineSettings(int batchSize, Duration escalationInterval, Duration pollTimeout, Duration snapshotInterval,
+                             Duration closeResolvedAfter) {
 
     public EngineSettings {
         if (batchSize < 1) {
@@ -21,26 +25,32 @@ public record EngineSettings(int batchSize, Duration escalationInterval, Duratio
         requirePositive("escalation interval", escalationInterval);
         requirePositive("engine poll timeout", pollTimeout);
         requirePositive("snapshot interval", snapshotInterval);
+        requirePositive("close resolved incidents after", closeResolvedAfter);
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(5_000, Duration.ofMinutes(15), Duration.ofMillis(100), Duration.ofMinutes(5));
+        return new EngineSettings(5_000, Duration.ofMinutes(15), Duration.ofMillis(100), Duration.ofMinutes(5),
+                SessionSetup.DEFAULT_CLOSE_AFTER);
     }
 
     public EngineSettings withBatchSize(int size) {
-        return new EngineSettings(size, escalationInterval, pollTimeout, snapshotInterval);
+        return new EngineSettings(size, escalationInterval, pollTimeout, snapshotInterval, closeResolvedAfter);
     }
 
     public EngineSettings withEscalationInterval(Duration interval) {
-        return new EngineSettings(batchSize, interval, pollTimeout, snapshotInterval);
+        return new EngineSettings(batchSize, interval, pollTimeout, snapshotInterval, closeResolvedAfter);
     }
 
     public EngineSettings withPollTimeout(Duration timeout) {
-        return new EngineSettings(batchSize, escalationInterval, timeout, snapshotInterval);
+        return new EngineSettings(batchSize, escalationInterval, timeout, snapshotInterval, closeResolvedAfter);
     }
 
     public EngineSettings withSnapshotInterval(Duration interval) {
-        return new EngineSettings(batchSize, escalationInterval, pollTimeout, interval);
+        return new EngineSettings(batchSize, escalationInterval, pollTimeout, interval, closeResolvedAfter);
+    }
+
+    public EngineSettings withCloseResolvedAfter(Duration after) {
+        return new EngineSettings(batchSize, escalationInterval, pollTimeout, snapshotInterval, after);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -2,7 +2,10 @@ package io.vigil.session;
 
 import io.vigil.alert.AlertChangeKind;
 import io.vigil.alert.AlertView;
+import io.vigil.model.IncidentPriority;
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
+import io.vigil.notify.Notification;
 import io.vigil.service.sla.SampleOutcome;
 import io.vigil.service.sla.SlaStatus;
 
@@ -33,7 +36,8 @@ public sealed interface Outcome {
      * null) or for a service ({@code service} set, {@code resource}/{@code check} null).
      */
     record IncidentOpened(long incidentId, String resource, String check, String title, long at,
-                          long processInstanceId, Long firingId, Long eventId, String service) implements Outcome {
+                          long processInstanceId, Long firingId, Long eventId, String service,
+                          IncidentPriority priority, String policy, Long alertId) implements Outcome {
         public String kind() { return "incident-opened"; }
     }
 
@@ -46,7 +50,20 @@ public sealed interface Outcome {
         public String kind() { return "incident-task-completed"; }
     }
 
-    record IncidentEscalated(long incidentId, int level, long at) implements Outcome {
+    /** A task ended without being done: a timer overtook it (a snooze ran out, a resolved incident closed). */
+    record IncidentTaskCancelled(long incidentId, long taskId, String name, long at) implements Outcome {
+        public String kind() { return "incident-task-cancelled"; }
+    }
+
+    /**
+     * The incident reached an escalation level; {@code notified} names who that level reached
+     * ({@code user:<name>}, {@code channel:<name>}), empty when it has no policy.
+     */
+    record IncidentEscalated(long incidentId, int level, long at, List<String> notified) implements Outcome {
+        public IncidentEscalated {
+            notified = List.copyOf(notified);
+        }
+
         public String kind() { return "incident-escalated"; }
     }
 
@@ -54,8 +71,52 @@ public sealed interface Outcome {
         public String kind() { return "incident-acknowledged"; }
     }
 
-    record IncidentResolved(long incidentId, long at, String actor) implements Outcome {
+    /** Acknowledged for a while: escalation pauses until {@code until}, then the incident is OPEN again. */
+    record IncidentSnoozed(long incidentId, long until, long at, String actor) implements Outcome {
+        public String kind() { return "incident-snoozed"; }
+    }
+
+    /** A snooze ran out: the incident waits for Acknowledge again and escalation resumes. */
+    record IncidentSnoozeEnded(long incidentId, long at) implements Outcome {
+        public String kind() { return "incident-snooze-ended"; }
+    }
+
+    record IncidentInvestigating(long incidentId, long at, String actor) implements Outcome {
+        public String kind() { return "incident-investigating"; }
+    }
+
+    record IncidentResolved(long incidentId, long at, String actor, ResolutionCode code, String note) implements Outcome {
         public String kind() { return "incident-resolved"; }
+    }
+
+    /** Closed by a person, or by the engine ({@code actor} null) a while after it was resolved. */
+    record IncidentClosed(long incidentId, long at, String actor) implements Outcome {
+        public String kind() { return "incident-closed"; }
+    }
+
+    /** {@code assignee} null: the assignment was taken back. */
+    record IncidentAssigned(long incidentId, String assignee, long at, String actor) implements Outcome {
+        public String kind() { return "incident-assigned"; }
+    }
+
+    record IncidentNoted(long incidentId, String text, long at, String actor) implements Outcome {
+        public String kind() { return "incident-noted"; }
+    }
+
+    /** The incident's problem went away (its alert cleared, its service recovered); the all-clear goes out. */
+    record IncidentRecovered(long incidentId, long at) implements Outcome {
+        public String kind() { return "incident-recovered"; }
+    }
+
+    /** A consolidated notification to send: stored in the outbox, then delivered by the dispatcher. */
+    record NotificationDecided(Notification notification) implements Outcome {
+        public String kind() { return "notification"; }
+    }
+
+    /** A new escalation-policy document is in force. */
+    record PoliciesReplaced(String version, String document, int policies, int schedules, String actor, long at)
+            implements Outcome {
+        public String kind() { return "policies-replaced"; }
     }
 
     /** The service tree was replaced; {@code document} is its canonical YAML. */

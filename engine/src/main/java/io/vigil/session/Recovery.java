@@ -2,6 +2,8 @@ package io.vigil.session;
 
 import io.vigil.alert.SilenceDefinition;
 import io.vigil.model.Event;
+import io.vigil.notify.policy.PolicyDocument;
+import io.vigil.notify.policy.PolicyDocumentException;
 import io.vigil.service.ServiceDefinitionException;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeParser;
@@ -45,7 +47,8 @@ final class Recovery {
     }
 
     static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow) {
-        SessionSetup setup = new SessionSetup(settings.escalationInterval(), source.lastIds());
+        SessionSetup setup = new SessionSetup(settings.escalationInterval(), settings.closeResolvedAfter(),
+                source.policyDocument().map(Recovery::parseStoredPolicies).orElse(PolicyDocument.NONE), source.lastIds());
         Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
         EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s))
                 .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));
@@ -69,6 +72,7 @@ final class Recovery {
         // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
         // from here on ids must also pass anything stored, whatever the snapshot said.
         session.alerts().continueAfter(setup.lastIds().alert(), setup.lastIds().silence());
+        session.notifications().continueAfter(setup.lastIds().notification());
 
         BatchRunner runner = new BatchRunner(session, sink,
                 SnapshotPolicy.afterProcessStepsAndEvery(settings.snapshotInterval()), checkpoint);
@@ -114,6 +118,16 @@ final class Recovery {
         } catch (ServiceDefinitionException e) {
             log.error("the stored service tree does not parse any more; starting with no services: {}", e.getMessage());
             return ServiceTreeDefinition.EMPTY;
+        }
+    }
+
+    private static PolicyDocument parseStoredPolicies(String document) {
+        try {
+            return PolicyDocument.parse(document);
+        } catch (PolicyDocumentException e) {
+            log.error("the stored escalation policies do not parse any more; nobody will be notified until they are"
+                    + " replaced: {}", e.getMessage());
+            return PolicyDocument.NONE;
         }
     }
 

@@ -46,6 +46,9 @@ public interface RecoverySource {
      * The stored service tree (canonical YAML as given to PUT /api/v1/services), for a start
      * without a snapshot; a snapshot carries the tree itself.
      */
+    /** The escalation-policy document in force (the newest stored), if one was ever stored. */
+    Optional<String> policyDocument();
+
     Optional<String> serviceTreeDocument();
 
     /** Planned downtimes not cancelled and not yet over, for a start without a snapshot. */

@@ -85,13 +85,19 @@ public final class JdbcRecoverySource implements RecoverySource {
      * The highest stored ids. Firings: the checkpoint's counter or the highest stored firing,
      * whichever is higher. Process instances and work items: as named by incidents and tasks (the
      * snapshot carries jBPM's own counters too; the session takes the higher of both). Alerts: the
-     * highest stored alert.
+     * highest stored alert. Notifications: the highest in the outbox.
      */
     @Override
     public LastIds lastIds() {
         return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing")), maxId("incident"),
                 maxId("incident_task"), maxId("planned_downtime"), max("process_instance_id", "incident"),
-                max("work_item_id", "incident_task"), maxId("alert"), maxId("silence"));
+                max("work_item_id", "incident_task"), maxId("alert"), maxId("silence"), maxId("notification"));
+    }
+
+    @Override
+    public Optional<String> policyDocument() {
+        return jdbc.query("SELECT document FROM policy_document ORDER BY id DESC LIMIT 1", (rs, row) -> rs.getString(1))
+                .stream().findFirst();
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.vigil.session.replay;
 
 import io.vigil.model.Event;
 import io.vigil.service.ServiceDefinitionException;
+import io.vigil.notify.policy.PolicyDocument;
+import io.vigil.notify.policy.PolicyDocumentException;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
 import io.vigil.service.ServiceTreeParser;
@@ -25,13 +27,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The analysts' what-if tool: {@code replay --events FILE.jsonl [--services FILE.yml]
- * [--until ISO-8601] [--escalate-after 15m]} runs the real rules and processes of the classpath
+ * [--policies FILE.yml] [--until ISO-8601] [--escalate-after 15m]} runs the real rules and processes of the classpath
  * on recorded events, in occurredAt order, with the pseudo clock moved to each event's time
  * before it goes in (and finally to {@code --until}), without a database. A service tree, when
  * given, is put in before the first event, as the engine's tree-replace command would; SLA
- * samples are taken as the clock moves, exactly as in the engine. Prints every outcome as a
- * JSON line, then one summary line (with every service's final status, value and SLA). Nobody acknowledges anything in a replay, so incidents escalate as they would
- * if nobody answered.
+ * samples are taken as the clock moves, exactly as in the engine. Escalation policies, when given,
+ * decide notifications as in the engine ({@code "kind":"notification"} lines); nothing is sent.
+ * Prints every outcome as a JSON line, then one summary line (with every service's final status,
+ * value and SLA, and how many notifications were decided). Nobody acknowledges anything in a
+ * replay, so incidents escalate as they would if nobody answered.
  *
  * <p>Exit codes: 0 done; 2 bad arguments or input (the message names the line and field);
  * 1 the rule set does not compile or the file cannot be read.
@@ -82,6 +86,20 @@ public final class Replay {
             err.println("replay: cannot read services file \"" + options.services() + "\": " + e.getMessage());
             return 1;
         }
+        PolicyDocument policies;
+        try {
+            policies = options.policies() == null ? PolicyDocument.NONE
+                    : PolicyDocument.parse(Files.readString(options.policies()));
+        } catch (PolicyDocumentException e) {
+            err.println("replay: policies file \"" + options.policies() + "\": " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("replay: policies file \"" + options.policies() + "\" does not exist");
+            return 2;
+        } catch (IOException e) {
+            err.println("replay: cannot read policies file \"" + options.policies() + "\": " + e.getMessage());
+            return 1;
+        }
         RuleSet ruleSet;
         try {
             ruleSet = RuleSet.fromClasspath();
@@ -95,7 +113,8 @@ public final class Replay {
         long start = events.isEmpty()
                 ? (options.until() == null ? 0 : options.until().toEpochMilli())
                 : events.get(0).getOccurredAt();
-        try (EngineSession session = EngineSession.create(ruleSet, SessionSetup.fresh(options.escalateAfter()), start)) {
+        try (EngineSession session = EngineSession.create(ruleSet,
+                SessionSetup.fresh(options.escalateAfter()).withPolicies(policies), start)) {
             BatchRunner runner = new BatchRunner(session, new ReplayPrinter(json, out, summary), SnapshotPolicy.never(), 0);
             if (services != null) {
                 runner.run(List.of(new EngineInbox.PendingCommand(new EngineCommand.ReplaceServiceTree(services,

@@ -10,18 +10,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The replay command line: {@code --events FILE.jsonl [--services FILE.yml] [--until ISO-8601]
- * [--escalate-after 15m]}; {@code services} is null without a service tree.
+ * The replay command line: {@code --events FILE.jsonl [--services FILE.yml] [--policies FILE.yml]
+ * [--until ISO-8601] [--escalate-after 15m]}; {@code services} and {@code policies} are null when
+ * not given.
  */
-record ReplayOptions(Path events, Path services, Instant until, Duration escalateAfter) {
+record ReplayOptions(Path events, Path services, Path policies, Instant until, Duration escalateAfter) {
 
-    static final String USAGE = "usage: replay --events FILE.jsonl [--services FILE.yml|FILE.json] [--until ISO-8601]"
-            + " [--escalate-after 15m]";
+    static final String USAGE = "usage: replay --events FILE.jsonl [--services FILE.yml|FILE.json]"
+            + " [--policies FILE.yml] [--until ISO-8601] [--escalate-after 15m]";
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     static ReplayOptions parse(String[] args) {
         Path events = null;
         Path services = null;
+        Path policies = null;
         Instant until = null;
         Duration escalateAfter = Duration.ofMinutes(15);
         for (int i = 0; i < args.length; i++) {
@@ -33,6 +35,7 @@ record ReplayOptions(Path events, Path services, Instant until, Duration escalat
             switch (option) {
                 case "--events" -> events = Path.of(value);
                 case "--services" -> services = Path.of(value);
+                case "--policies" -> policies = Path.of(value);
                 case "--until" -> until = instant(value);
                 case "--escalate-after" -> escalateAfter = duration(value);
                 default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
@@ -41,7 +44,7 @@ record ReplayOptions(Path events, Path services, Instant until, Duration escalat
         if (events == null) {
             throw new IllegalArgumentException("--events is required");
         }
-        return new ReplayOptions(events, services, until, escalateAfter);
+        return new ReplayOptions(events, services, policies, until, escalateAfter);
     }
 
     private static Instant instant(String value) {

@@ -30,7 +30,8 @@ final class ReplayPrinter implements OutcomeSink {
         for (Outcome outcome : batch.outcomes()) {
             ObjectNode line = json.createObjectNode();
             line.put("kind", outcome.kind());
-            line.setAll((ObjectNode) json.valueToTree(outcome));
+            line.setAll((ObjectNode) json.valueToTree(outcome instanceof Outcome.NotificationDecided decided
+                    ? NotificationLine.of(decided.notification()) : outcome));
             out.println(json.writeValueAsString(line));
             summary.add(outcome);
         }

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * said), the last status of every element, every alert as it stood last (cleared ones too),
  * every incident with its final state and escalation
  * level, and how many events and firings there were; read from the session's service desk at the
- * end, every service of the tree (also those never known) with its status, value and SLA.
+ * end, every service of the tree (also those never known) with its status, value and SLA; and how
+ * many notifications were decided.
  */
 final class ReplaySummary {
 
@@ -58,7 +59,11 @@ final class ReplaySummary {
     }
 
     record Body(int events, List<ElementLine> elements, List<AlertLine> alerts, List<IncidentLine> incidents,
-                List<ServiceLine> services, long firings) {
+                List<ServiceLine> services, NotificationCount notifications, long firings) {
+    }
+
+    /** How many notifications were decided, and how many of them were all-clears only. */
+    record NotificationCount(long total, long allClear) {
     }
 
     private final Map<String, ElementLine> elements = new TreeMap<>();
@@ -66,6 +71,8 @@ final class ReplaySummary {
     private final Map<Long, AlertLine> alerts = new TreeMap<>();
     private List<ServiceLine> services = List.of();
     private long firings;
+    private long notifications;
+    private long allClears;
 
     void firings(int count) {
         firings += count;
@@ -96,8 +103,19 @@ final class ReplaySummary {
                     line.check(), line.state(), escalated.level()));
         } else if (outcome instanceof Outcome.IncidentAcknowledged acknowledged) {
             state(acknowledged.incidentId(), IncidentState.ACKNOWLEDGED);
+        } else if (outcome instanceof Outcome.IncidentSnoozed snoozed) {
+            state(snoozed.incidentId(), IncidentState.ACKNOWLEDGED);
+        } else if (outcome instanceof Outcome.IncidentSnoozeEnded ended) {
+            state(ended.incidentId(), IncidentState.OPEN);
+        } else if (outcome instanceof Outcome.IncidentInvestigating investigating) {
+            state(investigating.incidentId(), IncidentState.INVESTIGATING);
         } else if (outcome instanceof Outcome.IncidentResolved resolved) {
             state(resolved.incidentId(), IncidentState.RESOLVED);
+        } else if (outcome instanceof Outcome.IncidentClosed closed) {
+            state(closed.incidentId(), IncidentState.CLOSED);
+        } else if (outcome instanceof Outcome.NotificationDecided decided) {
+            notifications++;
+            allClears += decided.notification().allClear() ? 1 : 0;
         }
     }
 
@@ -110,6 +128,6 @@ final class ReplaySummary {
         List<IncidentLine> byId = new ArrayList<>(incidents.values());
         byId.sort(Comparator.comparingLong(IncidentLine::id));
         return new Line(new Body(events, List.copyOf(elements.values()), List.copyOf(alerts.values()), byId, services,
-                firings));
+                new NotificationCount(notifications, allClears), firings));
     }
 }

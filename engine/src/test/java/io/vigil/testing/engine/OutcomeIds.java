@@ -8,7 +8,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * The ids stored state would hold after these outcomes: MAX(id) of incidents, tasks and downtimes,
- * the highest process instance and work item the incidents and tasks name, and the highest alert. No firings: those
+ * the highest process instance and work item the incidents and tasks name, the highest alert, silence and notification. No firings: those
  * are counted by whoever keeps them.
  */
 final class OutcomeIds {
@@ -23,7 +23,8 @@ final class OutcomeIds {
                 max(outcomes, Outcome.IncidentOpened.class, Outcome.IncidentOpened::processInstanceId),
                 max(outcomes, Outcome.IncidentTaskOpened.class, Outcome.IncidentTaskOpened::workItemId),
                 max(outcomes, Outcome.AlertChanged.class, o -> o.alert().id()),
-                max(outcomes, Outcome.SilenceAdded.class, Outcome.SilenceAdded::silenceId));
+                max(outcomes, Outcome.SilenceAdded.class, Outcome.SilenceAdded::silenceId),
+                max(outcomes, Outcome.NotificationDecided.class, o -> o.notification().id()));
     }
 
     private static <T extends Outcome> long max(List<Outcome> outcomes, Class<T> kind, ToLongFunction<T> id) {

@@ -8,9 +8,12 @@ import io.vigil.model.Event;
 import io.vigil.model.Incident;
 import io.vigil.model.ServiceStatus;
 import io.vigil.model.Status;
+import io.vigil.notify.Notification;
+import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceTree;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
+import io.vigil.testing.notify.PolicyFixtures;
 import io.vigil.testing.service.ServiceFixtures;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
@@ -102,6 +105,16 @@ public final class TestSession implements AutoCloseable {
         return command(new EngineCommand.Resolve(incidentId, "alice"));
     }
 
+    /** Puts {@code src/test/resources/policy/<caseName>.yml} (engine test-jar) in force. */
+    public CommandResult replacePolicies(String caseName) {
+        return command(new EngineCommand.ReplacePolicies(PolicyFixtures.document(caseName), "alice"));
+    }
+
+    /** The notifications decided so far. */
+    public List<Notification> notifications() {
+        return outcomes(Outcome.NotificationDecided.class).stream().map(Outcome.NotificationDecided::notification).toList();
+    }
+
     /** Replaces the service tree with {@code src/test/resources/service/<caseName>.yml} (engine test-jar). */
     public CommandResult replaceTree(String caseName) {
         ServiceTreeDefinition definition = ServiceFixtures.definition(caseName);
@@ -136,13 +149,17 @@ public final class TestSession implements AutoCloseable {
      */
     public TestSession snapshotAndRestoreWithoutStoredProcessIds() {
         LastIds stored = OutcomeIds.lastIds(outcomes);
-        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0, 0, stored.alert(), stored.silence()));
+        return snapshotAndRestore(new LastIds(session.lastFiringId(), stored.incident(), stored.task(), stored.downtime(), 0,
+                0, stored.alert(), stored.silence(), stored.notification()));
     }
 
     private TestSession snapshotAndRestore(LastIds stored) {
         var snapshot = session.snapshot(lastEventId);
         session.close();
-        session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, stored), snapshot);
+        // As a restart does: the policy document comes from stored state, not from the snapshot.
+        PolicyDocument policies = session.notifications().policies();
+        session = EngineSession.restore(ruleSet(), new SessionSetup(escalationInterval, stored).withPolicies(policies),
+                snapshot);
         return this;
     }
 

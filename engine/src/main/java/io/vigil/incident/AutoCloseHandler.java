@@ -5,23 +5,22 @@ import org.kie.api.runtime.process.WorkItemHandler;
 import org.kie.api.runtime.process.WorkItemManager;
 
 /**
- * Handles the "Escalate" work item the incident process runs each time the boundary timer on
- * its Acknowledge task fires: raises the incident's escalation level and completes at once.
- * (Notifications per level come with the escalation engine.)
+ * Handles the incident process's "AutoClose" work item, reached when a resolved incident's Close
+ * task waited its full time: the engine closes the incident.
  */
-final class EscalationHandler implements WorkItemHandler {
+final class AutoCloseHandler implements WorkItemHandler {
 
-    static final String NAME = "Escalate";
+    static final String NAME = "AutoClose";
 
     private final IncidentDesk desk;
 
-    EscalationHandler(IncidentDesk desk) {
+    AutoCloseHandler(IncidentDesk desk) {
         this.desk = desk;
     }
 
     @Override
     public void executeWorkItem(WorkItem workItem, WorkItemManager manager) {
-        desk.escalate(WorkItems.incidentId(workItem));
+        desk.closedByTimer(WorkItems.incidentId(workItem));
         manager.completeWorkItem(workItem.getId(), null);
     }
 
