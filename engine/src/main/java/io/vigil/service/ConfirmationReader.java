@@ -2,6 +2,7 @@ package io.vigil.service;
 
 import io.vigil.alert.ConfirmationRule;
 import io.vigil.alert.Matchers;
+import io.vigil.config.Fields;
 
 import java.time.Duration;
 import java.util.Set;

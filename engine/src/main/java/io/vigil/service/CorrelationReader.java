@@ -6,6 +6,7 @@ import io.vigil.alert.FlappingSettings;
 import io.vigil.alert.Matcher;
 import io.vigil.alert.MatcherSyntaxException;
 import io.vigil.alert.Matchers;
+import io.vigil.config.Fields;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.vigil.service;
 
+import io.vigil.config.Fields;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,7 +137,7 @@ final class DefinitionReader {
     }
 
     private static BigDecimal threshold(Fields fields, String key, BigDecimal absent) {
-        BigDecimal value = fields.amount(key);
+        BigDecimal value = Amounts.amount(fields, key);
         if (value == null) {
             return absent;
         }

@@ -1,6 +1,7 @@
 package io.vigil.service;
 
 import io.vigil.alert.Dependency;
+import io.vigil.config.Fields;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package io.vigil.service;
 
+import io.vigil.config.Fields;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +104,7 @@ final class ElementReader {
     }
 
     private static BigDecimal weight(Fields fields, String key, BigDecimal absent) {
-        BigDecimal weight = fields.amount(key);
+        BigDecimal weight = Amounts.amount(fields, key);
         if (weight == null) {
             return absent;
         }

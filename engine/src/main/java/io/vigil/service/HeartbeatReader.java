@@ -1,6 +1,7 @@
 package io.vigil.service;
 
 import io.vigil.alert.HeartbeatExpectation;
+import io.vigil.config.Fields;
 
 import java.time.Duration;
 import java.util.Set;

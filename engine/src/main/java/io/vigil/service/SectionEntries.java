@@ -1,5 +1,7 @@
 package io.vigil.service;
 
+import io.vigil.config.Fields;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

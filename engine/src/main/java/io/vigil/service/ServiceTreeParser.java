@@ -1,5 +1,6 @@
 package io.vigil.service;
 
+import io.vigil.config.StrictYaml;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -31,7 +32,7 @@ public final class ServiceTreeParser {
     }
 
     public static ServiceTreeDefinition parseYaml(String text) {
-        return DefinitionReader.read(StrictYaml.load(text));
+        return DefinitionReader.read(StrictYaml.load(text, ServiceDefinitionException::new));
     }
 
     public static ServiceTreeDefinition parseJson(String text) {

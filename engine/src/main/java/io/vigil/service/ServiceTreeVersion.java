@@ -1,9 +1,6 @@
 package io.vigil.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.vigil.config.DocumentVersion;
 
 /** A service tree's version: SHA-256 (hex) of its canonical document, so the same tree always has the same version. */
 public final class ServiceTreeVersion {
@@ -12,11 +9,6 @@ public final class ServiceTreeVersion {
     }
 
     public static String of(String document) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(document.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return DocumentVersion.of(document);
     }
 }

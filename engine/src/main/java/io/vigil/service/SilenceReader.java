@@ -2,6 +2,7 @@ package io.vigil.service;
 
 import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
+import io.vigil.config.Fields;
 
 import java.time.Instant;
 import java.util.List;

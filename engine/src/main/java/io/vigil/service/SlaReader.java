@@ -1,5 +1,7 @@
 package io.vigil.service;
 
+import io.vigil.config.Fields;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;

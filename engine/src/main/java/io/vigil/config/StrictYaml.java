@@ -1,4 +1,4 @@
-package io.vigil.service;
+package io.vigil.config;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * decimal BigDecimals (no octal "010", no doubles that turn 1.2 into 1.19999…), no timestamps,
  * duplicate keys are errors, and only plain maps, lists and scalars can be built (SafeConstructor).
  */
-final class StrictYaml {
+public final class StrictYaml {
 
     private static final int MAX_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
@@ -32,8 +33,12 @@ final class StrictYaml {
     private StrictYaml() {
     }
 
-    /** The document as maps, lists, strings, BigDecimals, booleans and nulls. */
-    static Object load(String text) {
+    /**
+     * The document as maps, lists, strings, BigDecimals, booleans and nulls.
+     *
+     * @param refusal makes the reader's own exception from the one problem, e.g. "invalid yaml at line 3, column 7: ..."
+     */
+    public static Object load(String text, Function<List<String>, ? extends RuntimeException> refusal) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -46,9 +51,9 @@ final class StrictYaml {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             String at = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-            throw new ServiceDefinitionException(List.of("invalid yaml" + at + ": " + e.getProblem()));
+            throw refusal.apply(List.of("invalid yaml" + at + ": " + e.getProblem()));
         } catch (YAMLException e) {
-            throw new ServiceDefinitionException(List.of("invalid yaml: " + e.getMessage()));
+            throw refusal.apply(List.of("invalid yaml: " + e.getMessage()));
         }
     }
 

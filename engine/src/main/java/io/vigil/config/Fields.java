@@ -1,4 +1,6 @@
-package io.vigil.service;
+package io.vigil.config;
+
+import io.vigil.service.DurationFormat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -11,19 +13,26 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Strict, typed access to one map of a definition. Unknown keys and values of the wrong kind are
- * reported (never thrown) so that the parser collects every problem of a document. Messages
- * read {@code <label><key> <value><where> <complaint>}, e.g. {@code weight critical -1 in element 2 is negative}.
+ * Strict, typed access to one map of a configuration document. Unknown keys and values of the wrong
+ * kind are reported (never thrown) so that a reader collects every problem of a document. How a
+ * problem is worded is the caller's: the service tree's messages read
+ * {@code <label><key> <value><where> <complaint>}, e.g. {@code weight critical -1 in element 2 is negative};
+ * {@link #at} words them by path, e.g. {@code users.alice.email: "alice" is not an e-mail address}.
  */
-final class Fields {
+public final class Fields {
 
-    /** Weights and values beyond this could overflow the tree's exact sums. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal(1_000_000_000);
+    /** How a problem is put into words. */
+    public interface Wording {
+
+        /** A key's value is wrong; {@code value} is already quoted by {@link #describe}. */
+        String value(String key, String value, String complaint);
+
+        /** A problem of the map itself: an unknown or missing key. */
+        String map(String problem);
+    }
 
     private final Map<?, ?> map;
-    private final String label;
-    private final String where;
-    private final String unknownWhere;
+    private final Wording wording;
     private final Consumer<String> report;
 
     /**
@@ -31,44 +40,74 @@ final class Fields {
      * @param where        put after a value, e.g. " in element 2"
      * @param unknownWhere put after an unknown or missing key, e.g. " in sla"
      */
-    Fields(Map<?, ?> map, Set<String> allowed, String label, String where, String unknownWhere,
-           Consumer<String> report) {
+    public Fields(Map<?, ?> map, Set<String> allowed, String label, String where, String unknownWhere,
+                  Consumer<String> report) {
+        this(map, allowed, new Wording() {
+            @Override
+            public String value(String key, String value, String complaint) {
+                return label + key + " " + value + where + " " + complaint;
+            }
+
+            @Override
+            public String map(String problem) {
+                return problem + unknownWhere;
+            }
+        }, report);
+    }
+
+    public Fields(Map<?, ?> map, Set<String> allowed, Wording wording, Consumer<String> report) {
         this.map = map;
-        this.label = label;
-        this.where = where;
-        this.unknownWhere = unknownWhere;
+        this.wording = wording;
         this.report = report;
         for (Object key : map.keySet()) {
             if (!allowed.contains(String.valueOf(key))) {
-                report.accept("unknown key \"" + key + "\"" + unknownWhere);
+                report.accept(wording.map("unknown key \"" + key + "\""));
             }
         }
     }
 
+    /**
+     * Problems worded by path: {@code <path>.<key>: <value> <complaint>} and {@code <path>: unknown key "x"};
+     * at the top (an empty path) {@code <key>: <value> <complaint>} and {@code unknown key "x" at top level}.
+     */
+    public static Fields at(Map<?, ?> map, Set<String> allowed, String path, Consumer<String> report) {
+        return new Fields(map, allowed, new Wording() {
+            @Override
+            public String value(String key, String value, String complaint) {
+                return Paths.key(path, key) + ": " + value + " " + complaint;
+            }
+
+            @Override
+            public String map(String problem) {
+                return path.isEmpty() ? problem + " at top level" : path + ": " + problem;
+            }
+        }, report);
+    }
+
     /** Present with a value; a key given without one ({@code description:}) counts as absent. */
-    boolean has(String key) {
+    public boolean has(String key) {
         return map.get(key) != null;
     }
 
     /** Whether the key has a value; reports {@code missing key "x"} when not. */
-    boolean require(String key) {
+    public boolean require(String key) {
         if (!has(key)) {
-            report.accept("missing key \"" + key + "\"" + unknownWhere);
+            report.accept(wording.map("missing key \"" + key + "\""));
             return false;
         }
         return true;
     }
 
-    Object raw(String key) {
+    public Object raw(String key) {
         return map.get(key);
     }
 
-    String string(String key) {
+    public String string(String key) {
         return typed(key, String.class, "is not a string");
     }
 
     /** A name or text that must say something: a blank one is reported and read as absent. */
-    String nonBlank(String key) {
+    public String nonBlank(String key) {
         String text = string(key);
         if (text != null && text.isBlank()) {
             complain(key, text, "must not be blank");
@@ -78,11 +117,11 @@ final class Fields {
     }
 
     /** False when absent (or wrong, which is reported). */
-    boolean flag(String key) {
+    public boolean flag(String key) {
         return Boolean.TRUE.equals(typed(key, Boolean.class, "is not true or false"));
     }
 
-    BigDecimal number(String key) {
+    public BigDecimal number(String key) {
         Object value = map.get(key);
         if (value == null) {
             return null;
@@ -98,25 +137,8 @@ final class Fields {
         return null;
     }
 
-    /** A weight or threshold: a number with at most {@link ServiceStatusCalculator#SCALE} decimals and a sane size. */
-    BigDecimal amount(String key) {
-        BigDecimal value = number(key);
-        if (value == null) {
-            return null;
-        }
-        if (Decimals.normalize(value).scale() > ServiceStatusCalculator.SCALE) {
-            complain(key, value, "has more than " + ServiceStatusCalculator.SCALE + " decimals");
-            return null;
-        }
-        if (value.abs().compareTo(MAX_AMOUNT) > 0) {
-            complain(key, value, "is larger than " + MAX_AMOUNT);
-            return null;
-        }
-        return value;
-    }
-
     /** A whole number (2 and 2.0 alike) of at least {@code min}. */
-    Integer integer(String key, int min) {
+    public Integer integer(String key, int min) {
         BigDecimal value = number(key);
         if (value == null) {
             return null;
@@ -134,7 +156,7 @@ final class Fields {
     }
 
     /** A point in time written in ISO 8601 with its offset, e.g. 2026-12-01T22:00:00Z. */
-    Instant instant(String key) {
+    public Instant instant(String key) {
         String text = string(key);
         if (text == null) {
             return null;
@@ -147,7 +169,18 @@ final class Fields {
         }
     }
 
-    Duration duration(String key) {
+    /** A duration longer than 0, see {@link DurationFormat}. */
+    public Duration duration(String key) {
+        Duration duration = durationOrZero(key);
+        if (duration != null && duration.isZero()) {
+            complain(key, raw(key), "must be longer than 0");
+            return null;
+        }
+        return duration;
+    }
+
+    /** A duration that may be 0, e.g. a delay. */
+    public Duration durationOrZero(String key) {
         String text = string(key);
         if (text == null) {
             return null;
@@ -155,15 +188,12 @@ final class Fields {
         Duration duration = DurationFormat.parse(text);
         if (duration == null) {
             complain(key, text, "is not a duration (" + DurationFormat.EXAMPLES + ")");
-        } else if (duration.isZero()) {
-            complain(key, text, "must be longer than 0");
-            return null;
         }
         return duration;
     }
 
     /** One of the given spellings, e.g. mode: manual|auto|simple. */
-    <T> T oneOf(String key, Map<String, T> choices) {
+    public <T> T oneOf(String key, Map<String, T> choices) {
         String text = string(key);
         if (text == null) {
             return null;
@@ -175,20 +205,20 @@ final class Fields {
         return choice;
     }
 
-    List<?> list(String key) {
+    public List<?> list(String key) {
         return typed(key, List.class, "is not a list");
     }
 
-    Map<?, ?> map(String key) {
+    public Map<?, ?> map(String key) {
         return typed(key, Map.class, "is not a map");
     }
 
-    void complain(String key, Object value, String complaint) {
-        report.accept(label + key + " " + describe(value) + where + " " + complaint);
+    public void complain(String key, Object value, String complaint) {
+        report.accept(wording.value(key, describe(value), complaint));
     }
 
     /** How a value is quoted in messages: strings in double quotes, numbers and flags as written. */
-    static String describe(Object value) {
+    public static String describe(Object value) {
         if (value instanceof String) {
             return "\"" + value + "\"";
         }
