@@ -1,5 +1,10 @@
 package io.vigil.notify;
 
+import io.vigil.store.jdbc.NotificationTables;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +36,14 @@ public final class NotificationFixtures {
     public static Notification notification(long id, ChannelType type, String address, Map<String, String> settings) {
         return new Notification(id, DECIDED_AT, "user:alice", type == ChannelType.EMAIL ? "email" : "ops-hook", type,
                 address, settings, "default", items());
+    }
+
+    /** Stores them as the engine's outcome writer does: in a transaction of the caller's. */
+    public static void store(DataSource dataSource, List<Notification> notifications) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            NotificationTables.insert(connection, notifications);
+            connection.commit();
+        }
     }
 }
