@@ -40,19 +40,24 @@ public record Notification(long id, long decidedAt, String recipient, String cha
 
     /** One line naming what it is about, e.g. "[Vigil] 3 problems, 1 recovered". */
     public String subject() {
-        long problems = items.stream().filter(item -> !item.allClear()).count();
-        long recovered = items.size() - problems;
         if (items.size() == 1) {
             NotificationItem only = items.get(0);
             return "[Vigil] " + (only.allClear() ? "RECOVERED: " : "") + only.title();
         }
-        StringBuilder subject = new StringBuilder("[Vigil] ");
+        return "[Vigil] " + counts();
+    }
+
+    /** How many problems and recoveries it carries, e.g. "3 problems, 1 recovered" (a zero count left out). */
+    public String counts() {
+        long problems = items.stream().filter(item -> !item.allClear()).count();
+        long recovered = items.size() - problems;
+        StringBuilder counts = new StringBuilder();
         if (problems > 0) {
-            subject.append(problems).append(problems == 1 ? " problem" : " problems");
+            counts.append(problems).append(problems == 1 ? " problem" : " problems");
         }
         if (recovered > 0) {
-            subject.append(problems > 0 ? ", " : "").append(recovered).append(" recovered");
+            counts.append(problems > 0 ? ", " : "").append(recovered).append(" recovered");
         }
-        return subject.toString();
+        return counts.toString();
     }
 }

@@ -1,18 +1,23 @@
 package io.vigil.store.jdbc;
 
 import io.vigil.audit.FactRef;
+import io.vigil.notify.NotificationItem;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
 
-/** The JSON text columns: event attributes (object of string to string) and firing facts (array of FactRef). */
+/**
+ * The JSON text columns: event attributes and notification settings (object of string to string),
+ * firing facts (array of FactRef) and notification items (array of NotificationItem).
+ */
 public final class JsonColumns {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
     private static final TypeReference<List<FactRef>> FACTS = new TypeReference<>() { };
+    private static final TypeReference<List<NotificationItem>> ITEMS = new TypeReference<>() { };
 
     private JsonColumns() {
     }
@@ -32,5 +37,13 @@ public final class JsonColumns {
 
     public static List<FactRef> facts(String json) {
         return List.copyOf(JSON.readValue(json, FACTS));
+    }
+
+    public static String notificationItems(List<NotificationItem> items) {
+        return JSON.writeValueAsString(items);
+    }
+
+    public static List<NotificationItem> notificationItems(String json) {
+        return List.copyOf(JSON.readValue(json, ITEMS));
     }
 }
