@@ -78,6 +78,7 @@ public interface RecoverySource {
         public LastIds lastIds() { return LastIds.NONE; }
         public long lastJournalId() { return 0; }
         public Optional<String> serviceTreeDocument() { return Optional.empty(); }
+        public Optional<String> policyDocument() { return Optional.empty(); }
         public List<StoredDowntime> downtimes() { return List.of(); }
         public List<StoredSilence> silences() { return List.of(); }
         public void readJournal(long afterId, long upToId, int chunkSize, Consumer<List<Event>> chunk) { }

@@ -1,5 +1,7 @@
 package io.vigil.store;
 
+import io.vigil.model.ResolutionCode;
+import io.vigil.model.IncidentPriority;
 import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.ElementStatusChanged;
@@ -33,11 +35,11 @@ class IncidentQueriesIT {
         incidents = new IncidentQueries(db.dataSource());
         List<Outcome> outcomes = new ArrayList<>();
         for (long id = 1; id <= 6; id++) {
-            outcomes.add(new IncidentOpened(id, "host-" + id, "cpu", "host-" + id + "/cpu is CRITICAL", id * 1_000, 100 + id, null, id, null));
+            outcomes.add(new IncidentOpened(id, "host-" + id, "cpu", "host-" + id + "/cpu is CRITICAL", id * 1_000, 100 + id, null, id, null, IncidentPriority.NORMAL, null, null));
         }
         outcomes.add(new IncidentAcknowledged(2, 9_000, "alice"));
         outcomes.add(new IncidentAcknowledged(4, 9_000, "alice"));
-        outcomes.add(new IncidentResolved(4, 9_500, "bob"));
+        outcomes.add(new IncidentResolved(4, 9_500, "bob", ResolutionCode.FIXED, null));
         store(db.dataSource(), batch(6, 0, outcomes, List.of(), null));
     }
 
@@ -73,7 +75,7 @@ class IncidentQueriesIT {
                 new ElementStatusChanged("host-1", "cpu", Status.NORMAL, Status.CRITICAL, 20_000, 7),
                 new ElementStatusChanged("host-2", "cpu", Status.CRITICAL, null, 2_000, 8),
                 new ElementStatusChanged("host-3", "disk", Status.NORMAL, null, 3_000, 8),
-                new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107, 40L, null, "webshop"),
+                new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107, 40L, null, "webshop", IncidentPriority.NORMAL, null, null),
                 new ServiceStatusChanged("webshop", Status.NORMAL, Status.CRITICAL, BigDecimal.ZERO, BigDecimal.TEN, 21_000)),
                 List.of(), null));
 
@@ -88,7 +90,7 @@ class IncidentQueriesIT {
     @Test
     void shouldNameWhatAnIncidentIsAbout() throws Exception {
         store(db.dataSource(), batch(7, 0, List.of(new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107,
-                40L, null, "webshop")), List.of(), null));
+                40L, null, "webshop", IncidentPriority.NORMAL, null, null)), List.of(), null));
 
         assertThat(incidents.list(null, null, null, 2)).extracting(IncidentRow::subject)
                 .containsExactly("service webshop", "host-6/cpu");
@@ -97,7 +99,7 @@ class IncidentQueriesIT {
     @Test
     void shouldRoundTripAServiceIncidentWithoutResourceOrCheck() throws Exception {
         store(db.dataSource(), batch(7, 0, List.of(new IncidentOpened(7, null, null, "service webshop is CRITICAL", 10_000, 107,
-                40L, null, "webshop")), List.of(), null));
+                40L, null, "webshop", IncidentPriority.NORMAL, null, null)), List.of(), null));
 
         assertThat(incidents.list("OPEN", null, null, 1)).singleElement().satisfies(incident -> {
             assertThat(incident.id()).isEqualTo(7);

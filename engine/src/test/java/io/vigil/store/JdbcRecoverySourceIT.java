@@ -1,5 +1,6 @@
 package io.vigil.store;
 
+import io.vigil.model.IncidentPriority;
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.Event;
@@ -74,7 +75,7 @@ class JdbcRecoverySourceIT {
         journal.append(LongStream.rangeClosed(1, 7).mapToObj(id -> new JournalEntry(id, draft("host-" + id))).toList());
         byte[] session = {42, 7, 0, -1};
         store(db.dataSource(), new BatchOutcome(5, 0, 15,
-                List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L, null),
+                List.of(new IncidentOpened(3, "host-5", "cpu", "host-5/cpu is CRITICAL", AT.toEpochMilli(), 77, 12L, 5L, null, IncidentPriority.NORMAL, null, null),
                         new IncidentTaskOpened(3, 30, "Acknowledge", AT.toEpochMilli(), 1),
                         new IncidentTaskOpened(3, 31, "Resolve", AT.toEpochMilli(), 2)),
                 List.of(firing(11, AT.toEpochMilli(), "Classify", 5L), firing(12, AT.toEpochMilli(), "Open incident", 5L)),
@@ -91,7 +92,7 @@ class JdbcRecoverySourceIT {
         assertThat(recovery.checkpointEventId()).isEqualTo(5);
         // The checkpoint's firing counter (15) is ahead of the last stored firing (12): ids are never reused.
         // Process instance 77 and work item 2 are the highest the incident and its tasks name.
-        assertThat(recovery.lastIds()).isEqualTo(new LastIds(15, 3, 31, 0, 77, 2, 0, 0));
+        assertThat(recovery.lastIds()).isEqualTo(new LastIds(15, 3, 31, 0, 77, 2, 0, 0, 0));
         assertThat(recovery.lastJournalId()).isEqualTo(7);
     }
 

@@ -1,5 +1,7 @@
 package io.vigil.store;
 
+import io.vigil.model.ResolutionCode;
+import io.vigil.model.IncidentPriority;
 import io.vigil.audit.VerifyResult;
 import io.vigil.audit.jdbc.JdbcAuditTrail;
 import io.vigil.model.Status;
@@ -63,14 +65,14 @@ class OutcomeWriterIT {
                 new EventClassified(1, "security", Status.CRITICAL),
                 new ElementStatusChanged("web01", "sshd", Status.WARNING, null, T0, 1),
                 new ElementStatusChanged("web01", "sshd", Status.CRITICAL, Status.WARNING, T0 + 1_000, 2),
-                new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0 + 1_000, 900, 11L, 2L, null),
+                new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0 + 1_000, 900, 11L, 2L, null, IncidentPriority.NORMAL, null, null),
                 new IncidentTaskOpened(5, 50, "Acknowledge", T0 + 1_000, 500),
-                new IncidentEscalated(5, 1, T0 + 901_000),
+                new IncidentEscalated(5, 1, T0 + 901_000, List.of()),
                 new IncidentTaskCompleted(5, 50, "Acknowledge", T0 + 902_000, "alice"),
                 new IncidentAcknowledged(5, T0 + 902_000, "alice"),
                 new IncidentTaskOpened(5, 51, "Resolve", T0 + 902_000, 502),
                 new IncidentTaskCompleted(5, 51, "Resolve", T0 + 960_000, "bob"),
-                new IncidentResolved(5, T0 + 960_000, "bob"));
+                new IncidentResolved(5, T0 + 960_000, "bob", ResolutionCode.FIXED, null));
         BatchOutcome.Snapshot snapshot = new BatchOutcome.Snapshot(2, RULESET, T0 + 960_000, 900, 502, new byte[] {1, 2, 3});
         CompletableFuture<Void> committed = new CompletableFuture<>();
         CompletableFuture<List<Outcome>> heard = new CompletableFuture<>();

@@ -1,5 +1,6 @@
 package io.vigil.store;
 
+import io.vigil.model.IncidentPriority;
 import io.vigil.model.Status;
 import io.vigil.service.sla.SampleOutcome;
 import io.vigil.service.sla.SlaStatus;
@@ -67,7 +68,7 @@ class ServiceOutcomesIT {
                 new ServiceStatusChanged("webshop", Status.NORMAL, Status.UNKNOWN, BigDecimal.ZERO, null, T0),
                 new ServiceStatusChanged("webshop", Status.CRITICAL, Status.NORMAL, BigDecimal.ONE, BigDecimal.ZERO, T0 + MINUTE),
                 new ServiceAlert("webshop", Status.CRITICAL, Status.NORMAL, BigDecimal.ONE, T0 + MINUTE),
-                new IncidentOpened(7, null, null, "service webshop is CRITICAL", T0 + MINUTE, 70, 3L, null, "webshop"),
+                new IncidentOpened(7, null, null, "service webshop is CRITICAL", T0 + MINUTE, 70, 3L, null, "webshop", IncidentPriority.NORMAL, null, null),
                 new SlaSampled("webshop", T0 + 5 * MINUTE, SampleOutcome.FAILS, new BigDecimal("0.00"), SlaStatus.INCORRECT),
                 new SlaStatusChanged("webshop", SlaStatus.INCORRECT, SlaStatus.NOT_AVAILABLE, new BigDecimal("0.00"), T0 + 5 * MINUTE),
                 new DowntimeScheduled(1, "webshop", T0 + 60 * MINUTE, T0 + 120 * MINUTE, "patch day", "alice", T0 + 2 * MINUTE),

@@ -48,9 +48,11 @@ class EscalationProcessTest {
         session.close();
     }
 
+    private long lastAlertId = 100;
+
+    /** Opens an incident for a new CRITICAL alert (ids 101, 102, …) of {@code resource}/disk. */
     private long openIncident(String resource) {
-        Alert alert = new Alert(resource.hashCode() & 0xffff, resource + "/disk", AlertKind.EVENT, resource, "disk", null,
-                session.now());
+        Alert alert = new Alert(++lastAlertId, resource + "/disk", AlertKind.EVENT, resource, "disk", null, session.now());
         alert.report(session.now(), 7, "monitor", "hardware", "disk failed");
         alert.changeStatus(Status.CRITICAL, null, session.now(), 7);
         long id = session.session().incidents().open(alert).getId();
@@ -82,7 +84,7 @@ class EscalationProcessTest {
                     assertThat(alice.address()).isEqualTo("alice@example.com");
                     assertThat(alice.decidedAt()).isEqualTo(T0 + 30 * SECOND);
                     assertThat(alice.policy()).isEqualTo("critical");
-                    assertThat(alice.items()).containsExactly(new NotificationItem(id, null, "db01", "disk", null,
+                    assertThat(alice.items()).containsExactly(new NotificationItem(id, 101L, "db01", "disk", null,
                             "db01/disk is CRITICAL", "CRITICAL", 1, false, T0));
                 },
                 hook -> {

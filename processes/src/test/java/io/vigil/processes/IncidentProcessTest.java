@@ -153,7 +153,7 @@ class IncidentProcessTest {
         assertThat(incident().getState()).isEqualTo(IncidentState.OPEN);
         assertThat(incident().getWaitingTask().name()).isEqualTo("Acknowledge");
         assertThat(session.advance(Duration.ofMinutes(15)))
-                .containsExactly(new Outcome.IncidentEscalated(id, 2, at + 90 * MINUTE, List.of()));
+                .containsExactly(new Outcome.IncidentEscalated(id, 2, at + 75 * MINUTE, List.of()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigil.session;
 
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
 import io.vigil.testing.engine.InMemoryEngineStore;
@@ -89,7 +90,7 @@ class EngineTest {
         assertThat(command(new EngineCommand.Resolve(id, "bob"))).isEqualTo(CommandResult.done());
         assertThat(command(new EngineCommand.Acknowledge(99, "bob"))).isEqualTo(CommandResult.notFound(
                 "incident 99 has no running process (it does not exist or was resolved)"));
-        assertThat(store.outcomes(Outcome.IncidentResolved.class)).containsExactly(new Outcome.IncidentResolved(id, T0, "bob"));
+        assertThat(store.outcomes(Outcome.IncidentResolved.class)).containsExactly(new Outcome.IncidentResolved(id, T0, "bob", ResolutionCode.FIXED, null));
     }
 
     @Test
@@ -101,7 +102,7 @@ class EngineTest {
         clock.advance(ESCALATION);
 
         Outcome.IncidentEscalated escalated = store.await(Outcome.IncidentEscalated.class, e -> true);
-        assertThat(escalated).isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis()));
+        assertThat(escalated).isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis(), List.of()));
     }
 
     @Test
@@ -117,7 +118,7 @@ class EngineTest {
         clock.advance(Duration.ofMinutes(10));
 
         assertThat(store.await(Outcome.IncidentEscalated.class, e -> true))
-                .isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis()));
+                .isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis(), List.of()));
         assertThat(command(new EngineCommand.Acknowledge(id, "carol"))).isEqualTo(CommandResult.done());
         assertThat(store.outcomes(Outcome.IncidentTaskOpened.class)).extracting(Outcome.IncidentTaskOpened::taskId)
                 .containsExactly(1L, 2L);

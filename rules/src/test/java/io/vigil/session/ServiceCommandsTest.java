@@ -171,7 +171,7 @@ class ServiceCommandsTest {
     @Test
     void shouldLoadTheStoredTreeAndDowntimesQuietlyIntoANewSession() {
         try (EngineSession fresh = EngineSession.create(TestSession.ruleSet(),
-                new SessionSetup(Duration.ofMinutes(15), new LastIds(0, 0, 0, 4, 0, 0, 0, 0)), T0)) {
+                new SessionSetup(Duration.ofMinutes(15), new LastIds(0, 0, 0, 4, 0, 0, 0, 0, 0)), T0)) {
             fresh.loadServices(ServiceFixtures.definition("sla"),
                     Map.of(4L, new PlannedDowntime(t(1), t(2), "webshop", "")));
 

@@ -76,6 +76,11 @@ public final class PolicyDocument {
         return channels;
     }
 
+    /** The policy of that name, if the document has one. */
+    public Optional<EscalationPolicy> policy(String name) {
+        return policies.stream().filter(policy -> policy.name().equals(name)).findFirst();
+    }
+
     /**
      * The first policy (document order) whose matchers match the target and whose services (if
      * given) include one of {@code elementServices}. For a service's own incident, pass the service

@@ -14,11 +14,11 @@ class ReplayOptionsTest {
     @Test
     void shouldReadEveryOption() {
         ReplayOptions options = ReplayOptions.parse(new String[]{
-                "--events", "night.jsonl", "--services", "shop.yml", "--until", "2026-01-05T12:00:00+01:00",
-                "--escalate-after", "30s"});
+                "--events", "night.jsonl", "--services", "shop.yml", "--policies", "policies.yml",
+                "--until", "2026-01-05T12:00:00+01:00", "--escalate-after", "30s"});
 
         assertThat(options).isEqualTo(new ReplayOptions(Path.of("night.jsonl"), Path.of("shop.yml"),
-                Instant.parse("2026-01-05T11:00:00Z"), Duration.ofSeconds(30)));
+                Path.of("policies.yml"), Instant.parse("2026-01-05T11:00:00Z"), Duration.ofSeconds(30)));
     }
 
     @Test

@@ -121,6 +121,11 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
     }
 
     @Override
+    public Optional<String> policyDocument() {
+        return Optional.empty();
+    }
+
+    @Override
     public List<StoredDowntime> downtimes() {
         return List.of();
     }

@@ -1,5 +1,6 @@
 package io.vigil.rules.incidents;
 
+import io.vigil.model.IncidentPriority;
 import io.vigil.audit.Firing;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
@@ -46,7 +47,7 @@ class OpenIncidentRulesTest {
         Outcome.IncidentOpened opened = session.outcomes(Outcome.IncidentOpened.class).get(0);
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(1, "db01", "disk", "db01/disk is CRITICAL", T0, 1,
-                firing.id(), 2L, null));
+                firing.id(), 2L, null, IncidentPriority.NORMAL, null, null));
         assertThat(firing.rule()).isEqualTo("Open incident for critical alert");
         assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
         assertThat(firing.facts()).extracting(f -> f.id()).as("the tree said no cascade protection holds it back")
@@ -125,7 +126,7 @@ class OpenIncidentRulesTest {
         assertThat(session.outcomes(Outcome.IncidentOpened.class)).hasSize(1);
         assertThat(session.elements()).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo(Status.CRITICAL));
         assertThat(session.advance(Duration.ofMinutes(14))).containsExactly(
-                new Outcome.IncidentEscalated(id, 1, T0 + Duration.ofMinutes(16).toMillis()));
+                new Outcome.IncidentEscalated(id, 1, T0 + Duration.ofMinutes(16).toMillis(), List.of()));
     }
 
     private List<Outcome> report(String resource, String check, Status status) {

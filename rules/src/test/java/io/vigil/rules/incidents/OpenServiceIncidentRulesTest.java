@@ -1,5 +1,6 @@
 package io.vigil.rules.incidents;
 
+import io.vigil.model.IncidentPriority;
 import io.vigil.audit.Firing;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
@@ -43,7 +44,7 @@ class OpenServiceIncidentRulesTest {
         Outcome.IncidentOpened opened = serviceIncidents().get(0);
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(opened.incidentId(), null, null,
-                "service mail is CRITICAL", session.now(), opened.processInstanceId(), firing.id(), 2L, "mail"));
+                "service mail is CRITICAL", session.now(), opened.processInstanceId(), firing.id(), 2L, "mail", IncidentPriority.NORMAL, null, null));
         assertThat(firing.rule()).isEqualTo("Open incident for critical service");
         assertThat(session.outcomes(Outcome.IncidentTaskOpened.class))
                 .anyMatch(task -> task.incidentId() == opened.incidentId() && task.name().equals("Acknowledge"));

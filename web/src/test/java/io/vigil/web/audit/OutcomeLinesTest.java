@@ -1,5 +1,6 @@
 package io.vigil.web.audit;
 
+import io.vigil.model.IncidentPriority;
 import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 import io.vigil.web.audit.OutcomeLines.Field;
@@ -19,7 +20,7 @@ class OutcomeLinesTest {
 
     @Test
     void shouldTurnAnOutcomeIntoItsKindAndFieldsWithTimesAsInstantsAndNoEmptyFields() {
-        String stored = new Outcome.IncidentOpened(7, "db01", "mysql", "db01/mysql is CRITICAL", AT, 3, 12L, 40L, null).toString();
+        String stored = new Outcome.IncidentOpened(7, "db01", "mysql", "db01/mysql is CRITICAL", AT, 3, 12L, 40L, null, IncidentPriority.NORMAL, null, null).toString();
 
         assertThat(OutcomeLines.of(stored)).containsExactly(new Line("incident-opened", List.of(
                 new Field("incidentId", "7", null), new Field("resource", "db01", null), new Field("check", "mysql", null),
