@@ -75,7 +75,7 @@ class BatchRunnerTest {
         assertThat(answer).isNotDone();
         uncommitted.forEach(Runnable::run);
         assertThat(answer).isCompletedWithValue(CommandResult.notFound(
-                "incident 4 has no running process (it does not exist or was resolved)"));
+                "incident 4 has no running process (it does not exist or was closed)"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vigil.session;
 import io.vigil.audit.FactRef;
 import io.vigil.audit.Firing;
 import io.vigil.alert.AlertSequence;
+import io.vigil.notify.NotificationBook;
 import io.vigil.alert.CorrelationDefinition;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
@@ -114,9 +115,10 @@ class EngineSessionTest {
         assertThat(snapshot.lastEventId()).isEqualTo(2);
         assertThat(snapshot.ruleSetVersion()).isEqualTo(RULES.version());
         assertThat(session.clock()).isEqualTo(START + 500);
-        assertThat(session.facts(Object.class)).as("only the service tree, SLA book, alert ids and correlation settings"
-                        + " every session holds").extracting(Object::getClass)
-                .containsExactlyInAnyOrder(ServiceTree.class, SlaBook.class, AlertSequence.class, CorrelationDefinition.class);
+        assertThat(session.facts(Object.class)).as("only the service tree, SLA book, alert ids, correlation settings"
+                        + " and notification book every session holds").extracting(Object::getClass)
+                .containsExactlyInAnyOrder(ServiceTree.class, SlaBook.class, AlertSequence.class, CorrelationDefinition.class,
+                        NotificationBook.class);
     }
 
     @Test
@@ -135,7 +137,7 @@ class EngineSessionTest {
         CommandResult result = session.execute(new EngineCommand.Acknowledge(12, "alice"));
 
         assertThat(result).isEqualTo(CommandResult.notFound(
-                "incident 12 has no running process (it does not exist or was resolved)"));
+                "incident 12 has no running process (it does not exist or was closed)"));
     }
 
     @Test

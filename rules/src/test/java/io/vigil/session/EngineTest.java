@@ -84,12 +84,12 @@ class EngineTest {
         post(1, "disk", Status.CRITICAL);
         long id = store.await(Outcome.IncidentOpened.class, o -> true).incidentId();
 
-        assertThat(command(new EngineCommand.Resolve(id, "bob"))).isEqualTo(CommandResult.conflict(
-                "incident 1 is OPEN and has no Resolve task waiting (it waits for Acknowledge)"));
+        assertThat(command(new EngineCommand.Close(id, "bob"))).isEqualTo(CommandResult.conflict(
+                "incident 1 is OPEN and has no Close task waiting (it waits for Acknowledge)"));
         assertThat(command(new EngineCommand.Acknowledge(id, "bob"))).isEqualTo(CommandResult.done());
         assertThat(command(new EngineCommand.Resolve(id, "bob"))).isEqualTo(CommandResult.done());
         assertThat(command(new EngineCommand.Acknowledge(99, "bob"))).isEqualTo(CommandResult.notFound(
-                "incident 99 has no running process (it does not exist or was resolved)"));
+                "incident 99 has no running process (it does not exist or was closed)"));
         assertThat(store.outcomes(Outcome.IncidentResolved.class)).containsExactly(new Outcome.IncidentResolved(id, T0, "bob", ResolutionCode.FIXED, null));
     }
 

@@ -67,9 +67,11 @@ class SessionRestoreTest {
         for (long id : List.of(before.incidentId(), after.incidentId())) {
             assertThat(session.acknowledge(id).ok()).as("acknowledge incident %d", id).isTrue();
             assertThat(session.resolve(id)).as("resolve incident %d", id).isEqualTo(CommandResult.done());
+            assertThat(session.command(new EngineCommand.Close(id, "alice"))).as("close incident %d", id)
+                    .isEqualTo(CommandResult.done());
         }
         assertThat(session.incidents()).extracting(Incident::getState)
-                .containsOnly(IncidentState.RESOLVED);
+                .containsOnly(IncidentState.CLOSED);
         assertThat(session.session().activeProcesses()).isZero();
     }
 

@@ -1,10 +1,13 @@
 package io.vigil.rules.incidents;
 
-import io.vigil.model.IncidentPriority;
 import io.vigil.audit.Firing;
 import io.vigil.model.Incident;
+import io.vigil.model.IncidentPriority;
 import io.vigil.model.IncidentState;
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
+import io.vigil.notify.Notification;
+import io.vigil.session.EngineCommand;
 import io.vigil.session.Outcome;
 import io.vigil.testing.engine.TestSession;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +50,7 @@ class OpenIncidentRulesTest {
         Outcome.IncidentOpened opened = session.outcomes(Outcome.IncidentOpened.class).get(0);
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(1, "db01", "disk", "db01/disk is CRITICAL", T0, 1,
-                firing.id(), 2L, null, IncidentPriority.NORMAL, null, null));
+                firing.id(), 2L, null, IncidentPriority.NORMAL, null, 1L));
         assertThat(firing.rule()).isEqualTo("Open incident for critical alert");
         assertThat(firing.rulePackage()).isEqualTo("rules.incidents");
         assertThat(firing.facts()).extracting(f -> f.id()).as("the tree said no cascade protection holds it back")
@@ -90,11 +93,11 @@ class OpenIncidentRulesTest {
     void shouldOpenANewIncidentWhenTheElementLeftCriticalAndCameBack() {
         report(Status.CRITICAL);
         long first = onlyIncidentId();
-        session.acknowledge(first);
         session.resolve(first);
+        session.command(new EngineCommand.Close(first, "alice"));
 
         report(Status.NORMAL);
-        assertThat(session.incidents()).isEmpty();
+        assertThat(session.incidents()).as("closed and recovered: forgotten").isEmpty();
         report(Status.CRITICAL);
 
         assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(Outcome.IncidentOpened::incidentId)
@@ -127,6 +130,60 @@ class OpenIncidentRulesTest {
         assertThat(session.elements()).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo(Status.CRITICAL));
         assertThat(session.advance(Duration.ofMinutes(14))).containsExactly(
                 new Outcome.IncidentEscalated(id, 1, T0 + Duration.ofMinutes(16).toMillis(), List.of()));
+    }
+
+    @Test
+    void shouldGiveTheAllClearToEveryoneNotifiedAndResolveWhenTheAlertClears() {
+        session.replacePolicies("escalation-two-levels");
+        report(Status.CRITICAL);
+        long id = onlyIncidentId();
+        session.advance(Duration.ofMinutes(6));
+        assertThat(session.notifications()).extracting(Notification::recipient)
+                .containsExactly("user:alice", "channel:ops-hook", "user:bob");
+
+        report(Status.NORMAL);
+        long cleared = session.now();
+        session.advance(Duration.ofSeconds(30));
+
+        assertThat(session.outcomes(Outcome.IncidentRecovered.class)).containsExactly(new Outcome.IncidentRecovered(id, cleared));
+        assertThat(session.notifications()).filteredOn(Notification::allClear).extracting(Notification::recipient)
+                .containsExactly("user:alice", "channel:ops-hook", "user:bob");
+        assertThat(session.outcomes(Outcome.IncidentResolved.class)).containsExactly(
+                new Outcome.IncidentResolved(id, cleared, null, ResolutionCode.RECOVERED, "its problem went away"));
+        assertThat(session.firings()).extracting(Firing::rule).contains("Give the all-clear when an incident's alerts have cleared");
+    }
+
+    @Test
+    void shouldRecoverIncidentsOpenedBeforeAndAfterARestartEachOnce() {
+        session.replacePolicies("escalation-two-levels");
+        report(Status.CRITICAL);
+        session.snapshotAndRestore();
+        report("web01", "http", Status.CRITICAL);
+
+        report(Status.NORMAL);
+        report("web01", "http", Status.NORMAL);
+        session.snapshotAndRestore();
+        report(Status.NORMAL);
+        session.advance(Duration.ofMinutes(1));
+
+        assertThat(session.outcomes(Outcome.IncidentRecovered.class)).extracting(Outcome.IncidentRecovered::incidentId)
+                .containsExactly(1L, 2L);
+        assertThat(session.incidents()).extracting(Incident::getState).containsOnly(IncidentState.RESOLVED);
+        assertThat(session.notifications()).filteredOn(Notification::allClear).flatExtracting(Notification::items)
+                .extracting(item -> item.incidentId()).containsExactlyInAnyOrder(1L, 1L, 2L, 2L);
+    }
+
+    @Test
+    void shouldLeaveTheIncidentOpenWithoutAPolicyButStillRecordTheRecovery() {
+        report(Status.CRITICAL);
+        long id = onlyIncidentId();
+
+        report(Status.NORMAL);
+
+        assertThat(session.outcomes(Outcome.IncidentRecovered.class)).extracting(Outcome.IncidentRecovered::incidentId)
+                .containsExactly(id);
+        assertThat(session.incidents()).singleElement().extracting(Incident::getState).isEqualTo(IncidentState.OPEN);
+        assertThat(session.notifications()).isEmpty();
     }
 
     private List<Outcome> report(String resource, String check, Status status) {

@@ -5,6 +5,7 @@ import io.vigil.audit.Firing;
 import io.vigil.model.Incident;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
+import io.vigil.session.EngineCommand;
 import io.vigil.session.Outcome;
 import io.vigil.testing.engine.TestSession;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,7 @@ class OpenServiceIncidentRulesTest {
         Outcome.IncidentOpened opened = serviceIncidents().get(0);
         Firing firing = session.firings().stream().filter(f -> f.id() == opened.firingId()).findFirst().orElseThrow();
         assertThat(opened).isEqualTo(new Outcome.IncidentOpened(opened.incidentId(), null, null,
-                "service mail is CRITICAL", session.now(), opened.processInstanceId(), firing.id(), 2L, "mail", IncidentPriority.NORMAL, null, null));
+                "service mail is CRITICAL", session.now(), opened.processInstanceId(), firing.id(), 2L, "mail", IncidentPriority.HIGH, null, null));
         assertThat(firing.rule()).isEqualTo("Open incident for critical service");
         assertThat(session.outcomes(Outcome.IncidentTaskOpened.class))
                 .anyMatch(task -> task.incidentId() == opened.incidentId() && task.name().equals("Acknowledge"));
@@ -56,15 +57,15 @@ class OpenServiceIncidentRulesTest {
         report("mx1", "smtp", Status.CRITICAL);
         report("mx2", "smtp", Status.CRITICAL);
         long first = serviceIncidents().get(0).incidentId();
-        session.acknowledge(first);
         session.resolve(first);
+        session.command(new EngineCommand.Close(first, "alice"));
         report("mx3", "smtp", Status.CRITICAL);
-        assertThat(serviceIncidents()).as("resolved while still in the episode").hasSize(1);
+        assertThat(serviceIncidents()).as("closed while still in the episode").hasSize(1);
 
         report("mx1", "smtp", Status.NORMAL);
         report("mx2", "smtp", Status.NORMAL);
         report("mx3", "smtp", Status.NORMAL);
-        assertThat(session.incidents()).filteredOn(i -> i.getService() != null).as("forgotten once NORMAL").isEmpty();
+        assertThat(session.incidents()).filteredOn(i -> i.getService() != null).as("closed and forgotten once NORMAL").isEmpty();
         report("mx1", "smtp", Status.CRITICAL);
 
         assertThat(serviceIncidents()).hasSize(2);

@@ -72,7 +72,43 @@ class ReplayTest {
                              "confirmed":true,"suppressedBy":null,"silenced":null,"flapping":false}],
                   "incidents":[{"id":1,"resource":"db01","check":"disk","state":"OPEN","escalationLevel":2}],
                   "services":[],
+                  "notifications":{"total":0,"allClear":0},
                   "firings":16}}"""));
+    }
+
+    @Test
+    void shouldPrintTheNotificationsThePoliciesDecideAndCountThem() throws Exception {
+        // The sample's schedule starts in November 2026: in January nobody is on call, so level 1
+        // reaches the webhook only and level 2 (after 5 minutes) bob and the ops list.
+        int exit = replay("--events", fixture("escalating-disk.jsonl"), "--policies", "../samples/policies/default.yml",
+                "--until", "2026-01-05T10:36:00Z");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> notifications = kind("notification");
+        assertThat(notifications).extracting(n -> n.get("recipient").asString() + " level " + n.get("level").asInt()
+                        + " at " + Instant.ofEpochMilli(n.get("decidedAt").asLong()))
+                .containsExactly("channel:ops-webhook level 1 at 2026-01-05T10:05:30Z",
+                        "user:bob level 2 at 2026-01-05T10:10:30Z", "channel:ops-list level 2 at 2026-01-05T10:10:30Z");
+        JsonNode first = notifications.get(0);
+        assertThat(first.get("channelType").asString()).isEqualTo("WEBHOOK");
+        assertThat(first.get("incidentIds").get(0).asLong()).isEqualTo(1);
+        assertThat(first.get("alertIds").get(0).asLong()).isEqualTo(1);
+        assertThat(first.get("allClear").asBoolean()).isFalse();
+        assertThat(first.has("settings")).as("the webhook's secret is never printed").isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("change-me");
+        assertThat(summary().get("notifications")).isEqualTo(JSON.readTree("{\"total\":3,\"allClear\":0}"));
+    }
+
+    @Test
+    void shouldRefuseAPoliciesFileWithEveryProblemNamed() throws Exception {
+        Path bad = Files.createTempFile("policies", ".yml");
+        Files.writeString(bad, "policies:\n  - name: p\n    levels:\n      - notify: [user:nobody]\n");
+
+        int exit = replay("--events", fixture("escalating-disk.jsonl"), "--policies", bad.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: policies file \"" + bad + "\"",
+                "policies[0].levels[0].notify[0]: unknown user \"nobody\"");
     }
 
     @Test

@@ -126,7 +126,7 @@ class ConsoleIT extends ServerTestSupport {
         assertThat(resolved.status()).isEqualTo(302);
         assertThat(resolved.header("Location")).endsWith("/console/incidents?state=UNRESOLVED&currentStatus=NORMAL");
         assertThat(admin.get("/console/incidents?state=UNRESOLVED&currentStatus=NORMAL").body()).contains("Resolved 2 incidents.")
-                .contains("Not resolved: incident 999999 has no running process (it does not exist or was resolved).");
+                .contains("Not resolved: incident 999999 has no running process (it does not exist or was closed).");
         String after = admin.get("/console/incidents").body();
         assertThat(row(after, recovered)).contains(">RESOLVED<").doesNotContain("name=\"ids\"");
         assertThat(row(after, stillCritical)).contains(">RESOLVED<");

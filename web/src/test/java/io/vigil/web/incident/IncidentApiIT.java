@@ -55,7 +55,7 @@ class IncidentApiIT extends ServerTestSupport {
                 .map(r -> r.get("id").asLong() + " " + r.get("result").asString() + (r.has("reason") ? ": " + r.get("reason").asString() : ""))
                 .toList();
         assertThat(results).containsExactly(waiting + " resolved",
-                "999999 not-found: incident 999999 has no running process (it does not exist or was resolved)",
+                "999999 not-found: incident 999999 has no running process (it does not exist or was closed)",
                 acknowledged + " resolved");
         JsonNode detail = api.get("/api/v1/incidents/" + waiting, token(Role.OPERATOR)).json();
         assertThat(detail.get("incident").get("state").asString()).isEqualTo("RESOLVED");
