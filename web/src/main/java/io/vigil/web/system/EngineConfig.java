@@ -1,5 +1,13 @@
 package io.vigil.web.system;
 
+import io.vigil.notify.ChannelType;
+import io.vigil.notify.NotificationDispatcher;
+import io.vigil.notify.NotificationText;
+import io.vigil.notify.channel.EmailChannel;
+import io.vigil.notify.channel.SlackChannel;
+import io.vigil.notify.channel.WebhookChannel;
+import io.vigil.session.Outcome;
+
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.syslog.SyslogServer;
 import io.vigil.intake.syslog.SyslogSettings;
@@ -19,11 +27,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.time.Clock;
 
 /**
  * The pipeline's parts as beans, built in flow order: engine inbox, journal writer, outcome
- * writer, engine, syslog server. Those that read stored state when built wait for Flyway.
+ * writer, engine, syslog server, notification dispatcher. Those that read stored state when built wait for Flyway.
  * Starting and stopping them in order is {@link PipelineLifecycle}'s job; their own close
  * methods (idempotent) are the fallback when the context fails half-way.
  */
@@ -57,7 +66,8 @@ class EngineConfig {
     @Bean
     Engine engine(VigilProperties properties, EngineInbox inbox, OutcomeWriter outcomes, JdbcJournalStore journal,
                   DataSource dataSource) {
-        EngineSettings settings = EngineSettings.defaults().withEscalationInterval(properties.escalation().after());
+        EngineSettings settings = EngineSettings.defaults().withEscalationInterval(properties.escalation().after())
+                .withCloseResolvedAfter(properties.escalation().closeResolved());
         return new Engine(RuleSet.fromClasspath(), settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal));
     }
 
@@ -73,6 +83,26 @@ class EngineConfig {
         SyslogSettings settings = new SyslogSettings(syslog.bindAddress(), syslog.udpPort(), syslog.tcpPort())
                 .withMaxFrameLength(syslog.maxFrameBytes());
         return new SyslogServer(settings, journal, deadLetters);
+    }
+
+    /**
+     * Sends what the engine stored in the outbox, one channel per kind; woken when a batch with
+     * notifications commits, and otherwise looking every second for retries that came due.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    NotificationDispatcher notificationDispatcher(VigilProperties properties, DataSource dataSource, OutcomeWriter outcomes) {
+        NotificationText text = new NotificationText(properties.notifications().consoleUrl());
+        NotificationDispatcher dispatcher = new NotificationDispatcher(dataSource, List.of(
+                new EmailChannel(properties.mail().settings(), text), new WebhookChannel(text),
+                new SlackChannel(ChannelType.SLACK, text), new SlackChannel(ChannelType.MATTERMOST, text)),
+                properties.notifications().dispatcherSettings());
+        outcomes.addListener(committed -> {
+            if (committed.stream().anyMatch(Outcome.NotificationDecided.class::isInstance)) {
+                dispatcher.wake();
+            }
+        });
+        return dispatcher;
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.vigil.web.system;
 
+import io.vigil.notify.NotificationDispatcher;
+
 import io.vigil.intake.syslog.SyslogServer;
 import io.vigil.journal.JournalWriter;
 import io.vigil.session.Engine;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * has drained them (a lower phase than the web server's). Start: the engine recovers from stored
  * state first, then syslog opens. Stop, so that a normal stop loses nothing and replays little:
  * close the syslog listener (it waits for its batches to commit), flush the journal, let the
- * engine finish what it was handed, flush the outcomes, then the dead letters.
+ * engine finish what it was handed, flush the outcomes, then the dead letters; the notification
+ * dispatcher stops last (what it has not sent stays in the outbox for the next start).
  */
 @Component
 public class PipelineLifecycle implements SmartLifecycle {
@@ -30,21 +33,24 @@ public class PipelineLifecycle implements SmartLifecycle {
     private final OutcomeWriter outcomes;
     private final SyslogServer syslog;
     private final JdbcDeadLetterStore deadLetters;
+    private final NotificationDispatcher notifications;
     private volatile boolean running;
 
     PipelineLifecycle(JournalWriter journal, Engine engine, OutcomeWriter outcomes, SyslogServer syslog,
-                      JdbcDeadLetterStore deadLetters) {
+                      JdbcDeadLetterStore deadLetters, NotificationDispatcher notifications) {
         this.journal = journal;
         this.engine = engine;
         this.outcomes = outcomes;
         this.syslog = syslog;
         this.deadLetters = deadLetters;
+        this.notifications = notifications;
     }
 
     @Override
     public void start() {
         engine.start();
         syslog.start();
+        notifications.start();
         running = true;
     }
 
@@ -56,7 +62,17 @@ public class PipelineLifecycle implements SmartLifecycle {
         engine.close();
         outcomes.close();
         deadLetters.close();
+        stopDispatcher();
         log.info("pipeline stopped");
+    }
+
+    /** Last: notifications the engine decided while stopping are in the outbox and go out at the next start. */
+    private void stopDispatcher() {
+        try {
+            notifications.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.vigil.web.system;
 
+import io.vigil.notify.DispatcherSettings;
+import io.vigil.notify.channel.MailSettings;
+
 import io.vigil.intake.http.EventLimits;
 import io.vigil.intake.syslog.SyslogSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,11 +25,14 @@ import java.time.Duration;
  * @param escalation how long an incident may wait for acknowledgement before it escalates
  * @param engine     the bounded queue between the journal and the engine thread
  * @param intake     limits of the REST intake
+ * @param mail       the SMTP server notifications are e-mailed through
+ * @param notifications how notifications are delivered: console links, retry backoff
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @DefaultValue Syslog syslog,
                               @DefaultValue Escalation escalation, @DefaultValue Engine engine,
-                              @DefaultValue Intake intake) {
+                              @DefaultValue Intake intake, @DefaultValue Mail mail,
+                              @DefaultValue Notifications notifications) {
 
     public record Db(String url, @DefaultValue("root") String user, String password,
                      @DefaultValue("data/mariadb") Path embeddedDir) {
@@ -57,7 +63,47 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
         }
     }
 
-    public record Escalation(@DefaultValue("15m") Duration after) {
+    /**
+     * @param after        how long an incident no escalation policy covers may wait for acknowledgement
+     *                     before its level rises (policies set their own delays)
+     * @param closeResolved how long a resolved incident waits for someone to close it before the engine does
+     */
+    public record Escalation(@DefaultValue("15m") Duration after, @DefaultValue("1d") Duration closeResolved) {
+    }
+
+    /**
+     * The SMTP server for e-mail notifications (VIGIL_MAIL_HOST, VIGIL_MAIL_PORT, VIGIL_MAIL_STARTTLS,
+     * VIGIL_MAIL_USERNAME, VIGIL_MAIL_PASSWORD, VIGIL_MAIL_FROM). STARTTLS {@code optional} uses it when
+     * the server offers it; {@code required} refuses a server that does not; {@code off} never uses it.
+     */
+    public record Mail(@DefaultValue("localhost") String host, @DefaultValue("25") int port,
+                       @DefaultValue("optional") MailSettings.StartTls starttls, String username, String password,
+                       @DefaultValue("vigil@localhost") String from, @DefaultValue("10s") Duration timeout) {
+
+        public MailSettings settings() {
+            MailSettings settings = new MailSettings(host, port, starttls, null, null, from, timeout, timeout);
+            return username == null || username.isBlank() ? settings : settings.withLogin(username, password);
+        }
+
+        @Override
+        public String toString() {
+            return "Mail[" + settings() + "]";
+        }
+    }
+
+    /**
+     * @param consoleUrl   the console's address as people reach it, for links in notifications
+     *                     (VIGIL_NOTIFICATIONS_CONSOLEURL); blank leaves links out
+     * @param firstRetry   the wait after a failed delivery; it doubles with each failure…
+     * @param maxRetry     …up to this; delivery is retried until it succeeds
+     */
+    public record Notifications(@DefaultValue("http://localhost:8080") String consoleUrl, @DefaultValue("2s") Duration firstRetry,
+                         @DefaultValue("10m") Duration maxRetry) {
+
+        public DispatcherSettings dispatcherSettings() {
+            return new DispatcherSettings(DispatcherSettings.DEFAULTS.pollInterval(), DispatcherSettings.DEFAULTS.batchSize(),
+                    firstRetry, maxRetry);
+        }
     }
 
     public record Engine(@DefaultValue("100000") int queueCapacity) {
