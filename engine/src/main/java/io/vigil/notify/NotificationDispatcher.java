@@ -5,7 +5,6 @@ import io.vigil.store.jdbc.NotificationOutbox.Due;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Sends what the engine put in the outbox, on a thread of its own, so a slow mail server never

@@ -1,7 +1,6 @@
 package io.vigil.service;
 
 import io.vigil.config.Fields;
-import io.vigil.config.Fields;
 
 import java.math.BigDecimal;
 

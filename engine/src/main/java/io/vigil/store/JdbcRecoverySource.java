@@ -12,11 +12,11 @@ import io.vigil.store.jdbc.CheckpointTable;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * What the engine restarts from, read from MariaDB: snapshot, checkpoint, id counters, the journal,

@@ -2,12 +2,12 @@ package io.vigil.notify;
 
 import io.vigil.store.jdbc.NotificationTables;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Consolidated notifications as the engine decides them, for the channel and dispatcher tests. */
 public final class NotificationFixtures {

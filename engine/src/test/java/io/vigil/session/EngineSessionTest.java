@@ -1,12 +1,12 @@
 package io.vigil.session;
 
+import io.vigil.alert.AlertSequence;
+import io.vigil.alert.CorrelationDefinition;
 import io.vigil.audit.FactRef;
 import io.vigil.audit.Firing;
-import io.vigil.alert.AlertSequence;
-import io.vigil.notify.NotificationBook;
-import io.vigil.alert.CorrelationDefinition;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
+import io.vigil.notify.NotificationBook;
 import io.vigil.service.ServiceTree;
 import io.vigil.service.sla.SlaBook;
 import org.junit.jupiter.api.AfterEach;

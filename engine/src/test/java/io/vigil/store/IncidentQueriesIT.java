@@ -1,7 +1,7 @@
 package io.vigil.store;
 
-import io.vigil.model.ResolutionCode;
 import io.vigil.model.IncidentPriority;
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.ElementStatusChanged;

@@ -1,13 +1,13 @@
 package io.vigil.store;
 
-import io.vigil.model.IncidentPriority;
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.Event;
 import io.vigil.model.EventDraft;
+import io.vigil.model.IncidentPriority;
+import io.vigil.service.sla.PlannedDowntime;
 import io.vigil.session.BatchOutcome;
 import io.vigil.session.LastIds;
-import io.vigil.service.sla.PlannedDowntime;
 import io.vigil.session.Outcome.DowntimeCancelled;
 import io.vigil.session.Outcome.DowntimeScheduled;
 import io.vigil.session.Outcome.EventClassified;

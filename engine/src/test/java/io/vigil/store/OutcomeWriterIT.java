@@ -1,9 +1,9 @@
 package io.vigil.store;
 
-import io.vigil.model.ResolutionCode;
-import io.vigil.model.IncidentPriority;
 import io.vigil.audit.VerifyResult;
 import io.vigil.audit.jdbc.JdbcAuditTrail;
+import io.vigil.model.IncidentPriority;
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
 import io.vigil.session.BatchOutcome;
 import io.vigil.session.Outcome;

@@ -1,11 +1,13 @@
 package io.vigil.session;
 
-import io.vigil.model.ResolutionCode;
 import io.vigil.model.Event;
+import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
+import io.vigil.notify.Notification;
 import io.vigil.testing.engine.InMemoryEngineStore;
 import io.vigil.testing.engine.MutableClock;
 import io.vigil.testing.engine.TestSession;
+import io.vigil.testing.notify.PolicyFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +123,49 @@ class EngineTest {
                 .isEqualTo(new Outcome.IncidentEscalated(id, 1, T0 + ESCALATION.toMillis(), List.of()));
         assertThat(command(new EngineCommand.Acknowledge(id, "carol"))).isEqualTo(CommandResult.done());
         assertThat(store.outcomes(Outcome.IncidentTaskOpened.class)).extracting(Outcome.IncidentTaskOpened::taskId)
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void shouldKeepEscalatingByPolicyAndConsolidatingAcrossARestart() throws Exception {
+        start();
+        command(new EngineCommand.ReplacePolicies(PolicyFixtures.document("escalation-two-levels"), "alice"));
+        post(1, "disk", Status.CRITICAL);
+        long before = store.await(Outcome.IncidentOpened.class, o -> true).incidentId();
+        clock.advance(Duration.ofSeconds(10));
+
+        restart();
+        post(2, "load", Status.CRITICAL);
+        long after = store.await(Outcome.IncidentOpened.class, o -> o.incidentId() != before).incidentId();
+        clock.advance(Duration.ofSeconds(20));
+
+        Notification alice = store.await(Outcome.NotificationDecided.class,
+                n -> n.notification().recipient().equals("user:alice")).notification();
+        assertThat(alice.items()).as("opened before and after the restart, one message")
+                .extracting(item -> item.incidentId()).containsExactly(before, after);
+        assertThat(alice.decidedAt()).isEqualTo(T0 + 30_000);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(store.await(Outcome.IncidentEscalated.class, e -> e.incidentId() == before && e.level() == 2))
+                .isEqualTo(new Outcome.IncidentEscalated(before, 2, T0 + 300_000, List.of("user:bob")));
+        assertThat(store.await(Outcome.IncidentEscalated.class, e -> e.incidentId() == after && e.level() == 2).at())
+                .isEqualTo(T0 + 310_000);
+    }
+
+    @Test
+    void shouldNeitherLoseNorRepeatANotificationWhenKilledWhileItWaitsForItsWindow() throws Exception {
+        start();
+        command(new EngineCommand.ReplacePolicies(PolicyFixtures.document("escalation-two-levels"), "alice"));
+        post(1, "disk", Status.CRITICAL);
+        store.await(Outcome.IncidentOpened.class, o -> true);
+        store.dropSnapshotsFromNowOn();
+        post(2, "load", Status.NORMAL);
+        store.await(Outcome.EventClassified.class, c -> c.eventId() == 2);
+
+        restart();
+        clock.advance(Duration.ofSeconds(31));
+
+        store.await(Outcome.NotificationDecided.class, n -> n.notification().recipient().equals("channel:ops-hook"));
+        assertThat(store.outcomes(Outcome.NotificationDecided.class)).extracting(n -> n.notification().id())
                 .containsExactly(1L, 2L);
     }
 

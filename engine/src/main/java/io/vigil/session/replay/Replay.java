@@ -1,9 +1,9 @@
 package io.vigil.session.replay;
 
 import io.vigil.model.Event;
-import io.vigil.service.ServiceDefinitionException;
 import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.notify.policy.PolicyDocumentException;
+import io.vigil.service.ServiceDefinitionException;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
 import io.vigil.service.ServiceTreeParser;

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static io.vigil.store.jdbc.Columns.fit;
 import static io.vigil.store.jdbc.UtcColumns.toColumn;

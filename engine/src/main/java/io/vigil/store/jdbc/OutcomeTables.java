@@ -5,10 +5,10 @@ import io.vigil.session.Outcome.ElementStatusChanged;
 import io.vigil.session.Outcome.EventClassified;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static io.vigil.store.jdbc.BatchStatements.setLongOrNull;
 import static io.vigil.store.jdbc.Columns.fit;

@@ -1,7 +1,7 @@
 package io.vigil.store.jdbc;
 
-import io.vigil.session.Outcome;
 import io.vigil.notify.Notification;
+import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.NotificationDecided;
 import io.vigil.session.Outcome.PoliciesReplaced;
 import org.springframework.jdbc.core.ConnectionCallback;

@@ -120,9 +120,11 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         return Optional.empty();
     }
 
+    /** The newest policy document a committed batch stored, as the database would hold it. */
     @Override
     public Optional<String> policyDocument() {
-        return Optional.empty();
+        List<Outcome.PoliciesReplaced> documents = outcomes(Outcome.PoliciesReplaced.class);
+        return documents.isEmpty() ? Optional.empty() : Optional.of(documents.get(documents.size() - 1).document());
     }
 
     @Override

@@ -13,8 +13,6 @@ import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceTree;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
-import io.vigil.testing.notify.PolicyFixtures;
-import io.vigil.testing.service.ServiceFixtures;
 import io.vigil.session.CommandResult;
 import io.vigil.session.EngineCommand;
 import io.vigil.session.EngineSession;
@@ -23,6 +21,8 @@ import io.vigil.session.Outcome;
 import io.vigil.session.RuleSet;
 import io.vigil.session.SessionBatch;
 import io.vigil.session.SessionSetup;
+import io.vigil.testing.notify.PolicyFixtures;
+import io.vigil.testing.service.ServiceFixtures;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.vigil.rules.incidents;
 
-import io.vigil.model.IncidentPriority;
 import io.vigil.audit.Firing;
 import io.vigil.model.Incident;
+import io.vigil.model.IncidentPriority;
 import io.vigil.model.IncidentState;
 import io.vigil.model.Status;
 import io.vigil.session.EngineCommand;

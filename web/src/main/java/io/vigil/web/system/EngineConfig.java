@@ -1,22 +1,21 @@
 package io.vigil.web.system;
 
-import io.vigil.notify.ChannelType;
-import io.vigil.notify.NotificationDispatcher;
-import io.vigil.notify.NotificationText;
-import io.vigil.notify.channel.EmailChannel;
-import io.vigil.notify.channel.SlackChannel;
-import io.vigil.notify.channel.WebhookChannel;
-import io.vigil.session.Outcome;
-
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.syslog.SyslogServer;
 import io.vigil.intake.syslog.SyslogSettings;
 import io.vigil.journal.JournalSettings;
 import io.vigil.journal.JournalWriter;
 import io.vigil.journal.jdbc.JdbcJournalStore;
+import io.vigil.notify.ChannelType;
+import io.vigil.notify.NotificationDispatcher;
+import io.vigil.notify.NotificationText;
+import io.vigil.notify.channel.EmailChannel;
+import io.vigil.notify.channel.SlackChannel;
+import io.vigil.notify.channel.WebhookChannel;
 import io.vigil.session.Engine;
 import io.vigil.session.EngineInbox;
 import io.vigil.session.EngineSettings;
+import io.vigil.session.Outcome;
 import io.vigil.session.RuleSet;
 import io.vigil.store.JdbcDeadLetterStore;
 import io.vigil.store.JdbcRecoverySource;
@@ -26,9 +25,9 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
-import java.util.List;
 import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The pipeline's parts as beans, built in flow order: engine inbox, journal writer, outcome

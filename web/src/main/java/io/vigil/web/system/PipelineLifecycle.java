@@ -1,9 +1,8 @@
 package io.vigil.web.system;
 
-import io.vigil.notify.NotificationDispatcher;
-
 import io.vigil.intake.syslog.SyslogServer;
 import io.vigil.journal.JournalWriter;
+import io.vigil.notify.NotificationDispatcher;
 import io.vigil.session.Engine;
 import io.vigil.store.JdbcDeadLetterStore;
 import io.vigil.store.OutcomeWriter;

@@ -1,10 +1,9 @@
 package io.vigil.web.system;
 
-import io.vigil.notify.DispatcherSettings;
-import io.vigil.notify.channel.MailSettings;
-
 import io.vigil.intake.http.EventLimits;
 import io.vigil.intake.syslog.SyslogSettings;
+import io.vigil.notify.DispatcherSettings;
+import io.vigil.notify.channel.MailSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

@@ -6,6 +6,7 @@ import io.vigil.intake.KeyedEventIntake;
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
+import io.vigil.notify.channel.MailSettings;
 import io.vigil.web.intake.IntakeExceptionHandler;
 import io.vigil.web.intake.JournaledIntake;
 import io.vigil.web.system.VigilProperties;
@@ -52,8 +53,11 @@ class EventIntakeAnswersTest {
         };
         VigilProperties properties = new VigilProperties(new VigilProperties.Db(null, "root", null, Path.of("data")),
                 new VigilProperties.Admin(null, Path.of("data")), new VigilProperties.Syslog("0.0.0.0", 0, 0, DataSize.ofKilobytes(65)),
-                new VigilProperties.Escalation(Duration.ofMinutes(15)), new VigilProperties.Engine(100),
-                new VigilProperties.Intake(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofMillis(200)));
+                new VigilProperties.Escalation(Duration.ofMinutes(15), Duration.ofDays(1)), new VigilProperties.Engine(100),
+                new VigilProperties.Intake(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofMillis(200)),
+                new VigilProperties.Mail("localhost", 25, MailSettings.StartTls.OPTIONAL, null, null, "vigil@localhost",
+                        Duration.ofSeconds(10)),
+                new VigilProperties.Notifications("", Duration.ofSeconds(2), Duration.ofMinutes(10)));
         return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
                 EventLimits.DEFAULT), new JournaledIntake(intake, properties)))
                 .setControllerAdvice(new IntakeExceptionHandler()).build();
