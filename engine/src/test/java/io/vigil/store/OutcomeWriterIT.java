@@ -5,6 +5,9 @@ import io.vigil.audit.jdbc.JdbcAuditTrail;
 import io.vigil.model.IncidentPriority;
 import io.vigil.model.ResolutionCode;
 import io.vigil.model.Status;
+import io.vigil.notify.ChannelType;
+import io.vigil.notify.Notification;
+import io.vigil.notify.NotificationItem;
 import io.vigil.session.BatchOutcome;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.ElementStatusChanged;
@@ -57,6 +60,49 @@ class OutcomeWriterIT {
     @AfterEach
     void dropDatabase() {
         db.drop();
+    }
+
+    @Test
+    void shouldStoreTheItsmStepsAndTheOutboxInTheCheckpointsTransaction() throws Exception {
+        Notification notification = new Notification(7, T0 + 30_000, "user:alice", "email", ChannelType.EMAIL,
+                "alice@example.com", Map.of(), "critical", List.of(new NotificationItem(5L, 3L, "web01", "sshd", null,
+                "web01/sshd is CRITICAL", "CRITICAL", 1, false, T0)));
+        List<Outcome> outcomes = List.of(
+                new IncidentOpened(5, "web01", "sshd", "web01/sshd is CRITICAL", T0, 900, null, 2L, null,
+                        IncidentPriority.HIGH, "critical", 3L),
+                new IncidentEscalated(5, 1, T0, List.of("user:alice", "channel:ops")),
+                new Outcome.IncidentSnoozed(5, T0 + 600_000, T0 + 1_000, "alice"),
+                new Outcome.IncidentSnoozeEnded(5, T0 + 600_000),
+                new Outcome.IncidentAssigned(5, "bob", T0 + 601_000, "alice"),
+                new Outcome.IncidentNoted(5, "RAID rebuilding", T0 + 602_000, "bob"),
+                new Outcome.IncidentInvestigating(5, T0 + 603_000, "bob"),
+                new IncidentResolved(5, T0 + 604_000, "bob", ResolutionCode.WORKAROUND, "swapped the disk"),
+                new Outcome.IncidentClosed(5, T0 + 605_000, null),
+                new Outcome.NotificationDecided(notification));
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+
+        try (OutcomeWriter writer = new OutcomeWriter(db.dataSource(), FAST_RETRY)) {
+            writer.publish(new BatchOutcome(2, 0, 0, outcomes, List.of(), null, T0 + 605_000, () -> committed.complete(null)));
+            committed.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(jdbc.queryForMap("SELECT state, priority, policy, alert_id, assignee, snoozed_until, resolution_code,"
+                + " resolution_note, resolved_by, closed_by, closed_at IS NOT NULL AS closed FROM incident WHERE id = 5"))
+                .containsEntry("state", "CLOSED").containsEntry("priority", "HIGH").containsEntry("policy", "critical")
+                .containsEntry("alert_id", 3L).containsEntry("assignee", "bob").containsEntry("snoozed_until", null)
+                .containsEntry("resolution_code", "WORKAROUND").containsEntry("resolution_note", "swapped the disk")
+                .containsEntry("resolved_by", "bob").containsEntry("closed_by", null).containsEntry("closed", 1);
+        assertThat(jdbc.queryForList("SELECT CONCAT(kind, ': ', text) FROM incident_timeline WHERE incident_id = 5 ORDER BY id",
+                String.class)).containsExactly("OPENED: web01/sshd is CRITICAL",
+                "ESCALATED: escalated to level 1: notifying user:alice, channel:ops",
+                "SNOOZED: snoozed until 2026-11-21T10:10:00.250Z", "SNOOZE_ENDED: snooze over: open again, escalation resumes",
+                "ASSIGNED: assigned to bob", "NOTE: RAID rebuilding", "INVESTIGATING: investigation started",
+                "RESOLVED: resolved: WORKAROUND — swapped the disk", "CLOSED: closed automatically");
+        assertThat(jdbc.queryForMap("SELECT recipient, state, address, incident_id FROM notification n"
+                + " JOIN notification_item i ON i.notification_id = n.id WHERE n.id = 7"))
+                .containsEntry("recipient", "user:alice").containsEntry("state", "PENDING")
+                .containsEntry("address", "alice@example.com").containsEntry("incident_id", 5L);
+        assertThat(new CheckpointTable(db.dataSource()).checkpoint().lastEventId()).isEqualTo(2);
     }
 
     @Test

@@ -71,9 +71,7 @@ final class IncidentTables {
         for (Outcome outcome : outcomes) {
             if (outcome instanceof IncidentOpened o) {
                 opened.add(o);
-                timeline.add(new TimelineRow(o.incidentId(), o.at(), "OPENED", o.title()
-                        + (o.policy() == null ? " (no escalation policy)" : " (policy " + o.policy() + ")")
-                        + (o.priority() == null ? "" : ", priority " + o.priority()), null, o.firingId()));
+                timeline.add(new TimelineRow(o.incidentId(), o.at(), "OPENED", o.title(), null, o.firingId()));
             } else if (outcome instanceof IncidentTaskOpened o) {
                 tasksOpened.add(o);
                 timeline.add(new TimelineRow(o.incidentId(), o.at(), "TASK_OPENED", "task " + o.name() + " opened", null, null));
