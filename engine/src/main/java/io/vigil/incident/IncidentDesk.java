@@ -135,8 +135,10 @@ public final class IncidentDesk {
     private Incident start(Incident incident, Long eventId) {
         // Created before it is started, so IncidentOpened (which needs the process instance id)
         // precedes the task outcomes the start produces.
-        ProcessInstance process = session.createProcessInstance(PROCESS_ID,
-                Map.of("incidentId", incident.getId(), "closeAfter", closeAfter));
+        // Every timer expression's variable has a value from the start: jBPM resolves the timer names
+        // of waiting boundary events whenever a signal or timer reaches the instance.
+        ProcessInstance process = session.createProcessInstance(PROCESS_ID, Map.of("incidentId", incident.getId(),
+                "closeAfter", closeAfter, "snoozeFor", "", "nextAfter", ""));
         incident.setProcessInstanceId(process.getId());
         incidents.put(incident.getId(), session.insert(incident));
         outcomes.emit(new Outcome.IncidentOpened(incident.getId(), incident.getResource(), incident.getCheck(),

@@ -16,9 +16,14 @@ public final class ServiceFixtures {
     }
 
     public static String text(String fileName) {
-        try (InputStream in = ServiceFixtures.class.getResourceAsStream("/service/" + fileName)) {
+        return resource("/service/" + fileName);
+    }
+
+    /** A test resource of the engine's test-jar as text, e.g. {@code /policy/routing.yml}. */
+    public static String resource(String path) {
+        try (InputStream in = ServiceFixtures.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no fixture \"service/" + fileName + "\"");
+                throw new IllegalArgumentException("no fixture \"" + path.substring(1) + "\"");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
