@@ -17,15 +17,18 @@ import java.util.Set;
 public final class IncidentQueries {
 
     /**
-     * The state filters: an incident's states, and UNRESOLVED for OPEN or ACKNOWLEDGED (what is
-     * still to be worked).
+     * The state filters: an incident's states, and UNRESOLVED for OPEN, ACKNOWLEDGED or
+     * INVESTIGATING (what is still to be worked).
      */
-    public static final Set<String> STATE_FILTERS = Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "UNRESOLVED");
+    public static final Set<String> STATE_FILTERS = Set.of("OPEN", "ACKNOWLEDGED", "INVESTIGATING", "RESOLVED", "CLOSED",
+            "UNRESOLVED");
 
     /** With the current status of the incident's element or service, where one is stored. */
     private static final String SELECT = "SELECT i.id, i.resource, i.check_name, i.service, i.title, i.state,"
             + " i.escalation_level, i.opened_at, i.acknowledged_at, i.acknowledged_by, i.resolved_at, i.resolved_by,"
-            + " i.opened_by_firing_id, i.opened_by_event_id, i.process_instance_id, COALESCE(e.status, s.status) AS current_status"
+            + " i.opened_by_firing_id, i.opened_by_event_id, i.process_instance_id, COALESCE(e.status, s.status) AS current_status,"
+            + " i.priority, i.policy, i.alert_id, i.assignee, i.snoozed_until, i.resolution_code, i.resolution_note,"
+            + " i.closed_at, i.closed_by"
             + " FROM incident i"
             + " LEFT JOIN element_status e ON i.service IS NULL AND e.resource = i.resource AND e.check_name = i.check_name"
             + " LEFT JOIN service_status s ON s.name = i.service";
@@ -35,7 +38,10 @@ public final class IncidentQueries {
             rs.getString("state"), rs.getInt("escalation_level"), UtcColumns.instant(rs, "opened_at"), UtcColumns.instant(rs, "acknowledged_at"),
             rs.getString("acknowledged_by"), UtcColumns.instant(rs, "resolved_at"), rs.getString("resolved_by"),
             rs.getObject("opened_by_firing_id", Long.class), rs.getObject("opened_by_event_id", Long.class),
-            rs.getLong("process_instance_id"), currentStatus(rs.getString("current_status")));
+            rs.getLong("process_instance_id"), currentStatus(rs.getString("current_status")), rs.getString("priority"),
+            rs.getString("policy"), rs.getObject("alert_id", Long.class), rs.getString("assignee"),
+            UtcColumns.instant(rs, "snoozed_until"), rs.getString("resolution_code"), rs.getString("resolution_note"),
+            UtcColumns.instant(rs, "closed_at"), rs.getString("closed_by"));
 
     private static final RowMapper<IncidentTaskRow> TASK = (rs, n) -> new IncidentTaskRow(rs.getLong("id"),
             rs.getLong("incident_id"), rs.getString("name"), rs.getString("state"), UtcColumns.instant(rs, "opened_at"),
@@ -66,7 +72,7 @@ public final class IncidentQueries {
         if (stateOrNull != null) {
             String state = state(stateOrNull);
             if (state.equals("UNRESOLVED")) {
-                sql.append(" AND i.state IN ('OPEN', 'ACKNOWLEDGED')");
+                sql.append(" AND i.state IN ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING')");
             } else {
                 sql.append(" AND i.state = ?");
                 args.add(state);
@@ -97,7 +103,7 @@ public final class IncidentQueries {
         String state = text.trim().toUpperCase(Locale.ROOT);
         if (!STATE_FILTERS.contains(state)) {
             throw new IllegalArgumentException("unknown incident state \"" + text
-                    + "\" (expected OPEN, ACKNOWLEDGED, RESOLVED or UNRESOLVED)");
+                    + "\" (expected OPEN, ACKNOWLEDGED, INVESTIGATING, RESOLVED, CLOSED or UNRESOLVED)");
         }
         return state;
     }

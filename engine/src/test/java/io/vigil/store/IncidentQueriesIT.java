@@ -64,9 +64,9 @@ class IncidentQueriesIT {
 
     @Test
     void shouldRejectAnUnknownStateNamingIt() {
-        assertThatThrownBy(() -> incidents.list("closed", null, null, 10))
+        assertThatThrownBy(() -> incidents.list("parked", null, null, 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown incident state \"closed\" (expected OPEN, ACKNOWLEDGED, RESOLVED or UNRESOLVED)");
+                .hasMessage("unknown incident state \"parked\" (expected OPEN, ACKNOWLEDGED, INVESTIGATING, RESOLVED, CLOSED or UNRESOLVED)");
     }
 
     @Test

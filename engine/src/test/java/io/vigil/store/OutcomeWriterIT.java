@@ -146,7 +146,7 @@ class OutcomeWriterIT {
         IncidentDetail detail = new IncidentQueries(db.dataSource()).byId(5).orElseThrow();
         assertThat(detail.incident()).isEqualTo(new IncidentRow(5, "web01", "sshd", null, "web01/sshd is CRITICAL", "RESOLVED", 1,
                 Instant.ofEpochMilli(T0 + 1_000), Instant.ofEpochMilli(T0 + 902_000), "alice",
-                Instant.ofEpochMilli(T0 + 960_000), "bob", 11L, 2L, 900, Status.CRITICAL));
+                Instant.ofEpochMilli(T0 + 960_000), "bob", 11L, 2L, 900, Status.CRITICAL, "NORMAL", null, null, null, null, "FIXED", null, null, null));
         assertThat(detail.tasks()).extracting(t -> t.id() + " " + t.name() + " " + t.state() + " " + t.completedBy())
                 .containsExactly("50 Acknowledge COMPLETED alice", "51 Resolve COMPLETED bob");
         assertThat(detail.timeline()).extracting(IncidentTimelineRow::kind).containsExactly("OPENED", "TASK_OPENED",

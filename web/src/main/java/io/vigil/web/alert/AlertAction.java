@@ -2,6 +2,7 @@ package io.vigil.web.alert;
 
 import io.vigil.model.AlertState;
 import io.vigil.session.EngineCommand;
+import io.vigil.web.system.ActionBody;
 import io.vigil.web.system.RequestParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -27,7 +28,6 @@ enum AlertAction {
 
     /** The longest shelving: a month; what must stay quiet longer wants a silence. */
     static final Duration MAX_SHELVING = Duration.ofDays(30);
-    static final int MAX_NOTE = 2000;
 
     private final String path;
     private final String field;
@@ -88,29 +88,15 @@ enum AlertAction {
     }
 
     private String required(String value) {
-        if (value == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"" + field + "\" is missing: " + path
-                    + " needs it");
-        }
-        return value;
+        return ActionBody.required(value, field, path);
     }
 
     /** A user name, or "" to take the assignment back. */
     private String assignee(String value) {
-        String who = required(value).trim();
-        if (who.length() > 255) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"assignee\" is " + who.length()
-                    + " characters long, at most 255");
-        }
-        return who;
+        return ActionBody.assignee(required(value));
     }
 
     private String note(String value) {
-        String text = required(value).strip();
-        if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"text\" must hold 1 to " + MAX_NOTE
-                    + " characters, got " + text.length());
-        }
-        return text;
+        return ActionBody.note(required(value));
     }
 }

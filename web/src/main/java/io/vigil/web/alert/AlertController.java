@@ -8,6 +8,7 @@ import io.vigil.store.AlertDetail;
 import io.vigil.store.AlertFilter;
 import io.vigil.store.AlertQueries;
 import io.vigil.store.AlertRow;
+import io.vigil.web.system.ActionBody;
 import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.IdListBody;
 import io.vigil.web.system.RequestParams;
@@ -128,7 +129,7 @@ class AlertController {
                                        @RequestParam(name = "for", required = false) String shelveFor,
                                        @RequestBody(required = false) String body, Authentication who) {
         AlertAction alertAction = AlertAction.byPath(action);
-        Map<String, String> fields = new HashMap<>(ActionFields.parse(body, alertAction));
+        Map<String, String> fields = new HashMap<>(ActionBody.parse(body, alertAction.path(), alertAction.fields()));
         if (shelveFor != null) {
             fields.put("for", shelveFor);
         }

@@ -4,6 +4,7 @@ import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
 import io.vigil.session.EngineCommand;
 import io.vigil.store.SilenceQueries;
+import io.vigil.web.system.ConsoleRefusals;
 import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.RequestParams;
 import org.springframework.security.core.Authentication;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -89,7 +89,7 @@ class SilenceConsoleController {
                 flash.addFlashAttribute("message", "Silence " + id + " created.");
                 return "redirect:/console/silences?state=" + (definition.start().isAfter(now) ? "PENDING" : "ACTIVE");
             } catch (CompletionException e) {
-                errors.add(refusal(e));
+                errors.add(ConsoleRefusals.reason(e));
             }
         }
         formModel(form, errors, model);
@@ -103,7 +103,7 @@ class SilenceConsoleController {
             commands.execute(new EngineCommand.ExpireSilence(id, who.getName()), "silence " + id).join();
             flash.addFlashAttribute("message", "Silence " + id + " expired.");
         } catch (CompletionException e) {
-            flash.addFlashAttribute("error", refusal(e));
+            flash.addFlashAttribute("error", ConsoleRefusals.reason(e));
         }
         return "redirect:/console/silences?state=" + state(state);
     }
@@ -124,13 +124,5 @@ class SilenceConsoleController {
         Matchers matchers = form.readMatchers(errors);
         model.addAttribute("previewErrors", errors);
         model.addAttribute("preview", matchers == null ? null : previews.of(matchers));
-    }
-
-    /** Why the engine said no (unknown silence, one that ended already); anything else is not a refusal. */
-    private static String refusal(CompletionException e) {
-        if (e.getCause() instanceof ResponseStatusException refused) {
-            return refused.getReason();
-        }
-        throw e;
     }
 }

@@ -5,6 +5,9 @@ import io.vigil.session.EngineCommand;
 import io.vigil.store.IncidentDetail;
 import io.vigil.store.IncidentQueries;
 import io.vigil.store.IncidentTaskRow;
+import io.vigil.store.NotificationFilter;
+import io.vigil.store.NotificationQueries;
+import io.vigil.web.system.ConsoleRefusals;
 import io.vigil.web.system.EngineCommands;
 import io.vigil.web.system.IdListBody;
 import io.vigil.web.system.RequestParams;
@@ -21,16 +24,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * The console's incident pages: the list (filtered by state and by the status the element has
  * now, refreshed in place by htmx, with check boxes to resolve several at once), one incident with
- * its tasks, timeline and chain back to the raw event, and the Acknowledge/Resolve buttons. A
- * button waits for the engine's answer and comes back to the page with what happened.
+ * its process diagram (the current step marked), tasks, timeline, the notifications it sent, the
+ * chain back to the raw event, and a form for each step that applies now. A form waits for the
+ * engine's answer and comes back to the page with what happened.
  */
 @Controller
 class IncidentConsoleController {
@@ -39,15 +42,19 @@ class IncidentConsoleController {
     static final String ROWS_FRAGMENT = "incidents/list :: rows";
     static final String DETAIL_VIEW = "incidents/detail";
     static final int PAGE_SIZE = 200;
+    static final int NOTIFICATIONS_SHOWN = 100;
 
     private final IncidentQueries incidents;
     private final IncidentChains chains;
     private final EngineCommands commands;
+    private final NotificationQueries notifications;
 
-    IncidentConsoleController(IncidentQueries incidents, IncidentChains chains, EngineCommands commands) {
+    IncidentConsoleController(IncidentQueries incidents, IncidentChains chains, EngineCommands commands,
+                              NotificationQueries notifications) {
         this.incidents = incidents;
         this.chains = chains;
         this.commands = commands;
+        this.notifications = notifications;
     }
 
     @GetMapping("/console/incidents")
@@ -71,18 +78,25 @@ class IncidentConsoleController {
         String waitingFor = detail.tasks().stream().filter(t -> t.state().equals("OPEN"))
                 .map(IncidentTaskRow::name).findFirst().orElse(null);
         model.addAttribute("steps", IncidentSteps.of(detail.incident(), waitingFor));
+        model.addAttribute("codes", IncidentActions.PEOPLE_CODES);
         model.addAttribute("chain", chains.of(detail.incident()));
+        model.addAttribute("notifications", notifications.list(
+                new NotificationFilter(null, id, null, null), null, NOTIFICATIONS_SHOWN));
         return DETAIL_VIEW;
     }
 
-    @PostMapping("/console/incidents/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, Authentication who, RedirectAttributes flash) {
-        return run(id, who, EngineCommand.Acknowledge::new, "acknowledged", flash);
-    }
-
-    @PostMapping("/console/incidents/{id}/resolve")
-    String resolve(@PathVariable long id, Authentication who, RedirectAttributes flash) {
-        return run(id, who, EngineCommand.Resolve::new, "resolved", flash);
+    /**
+     * A step or change from the incident page's forms ({@code acknowledge}, {@code snooze} with
+     * "for", {@code investigate}, {@code resolve} with "code" and "note", {@code close}, {@code assign}
+     * with "assignee", {@code notes} with "text"): back to the page saying what happened or why not.
+     */
+    @PostMapping("/console/incidents/{id:\\d+}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> form,
+               Authentication who, RedirectAttributes flash) {
+        IncidentActions incidentAction = IncidentActions.byPath(action);
+        ConsoleRefusals.flash(flash, "Incident " + id + ": " + action + " done.", () -> commands.execute(
+                incidentAction.command(id, form, who.getName()), "incident " + id).join());
+        return "redirect:/console/incidents/" + id;
     }
 
     /** "Resolve selected": back to the list as it was filtered, saying what was resolved and what was not, and why. */
@@ -113,20 +127,6 @@ class IncidentConsoleController {
                     .collect(Collectors.joining("; ")) + ".");
         }
         return "redirect:" + back;
-    }
-
-    private String run(long id, Authentication who, BiFunction<Long, String, EngineCommand.IncidentCommand> command, String done,
-                       RedirectAttributes flash) {
-        try {
-            commands.execute(command.apply(id, who.getName()), "incident " + id).join();
-            flash.addFlashAttribute("message", "Incident " + id + " " + done + ".");
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof ResponseStatusException refused)) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", refused.getReason());
-        }
-        return "redirect:/console/incidents/" + id;
     }
 
     private void listModel(String state, String currentStatus, Model model) {

@@ -25,10 +25,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Incidents for operators: list, detail (tasks, timeline, chain back to the raw event), the two
+ * Incidents for operators: list, detail (tasks, timeline, chain back to the raw event), the
  * human steps, and resolving many at once. A step answers once the engine has executed it and its
  * effects are committed, with the incident as it now stands; a bulk resolve with what became of
- * each incident.
+ * each incident. The steps follow the ITSM process: acknowledge (or snooze), investigate, resolve
+ * with a resolution code, close; assign and notes besides.
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -97,12 +98,51 @@ class IncidentController {
 
     @PostMapping("/{id}/acknowledge")
     CompletableFuture<IncidentView> acknowledge(@PathVariable long id, Authentication who) {
-        return afterwards(commands.execute(new EngineCommand.Acknowledge(id, who.getName()), "incident " + id), id);
+        return act(id, IncidentActions.ACKNOWLEDGE, null, who);
     }
 
+    /** Acknowledges for a while, body {@code {"for": "30m"}} (up to 7d); escalation resumes when it runs out. */
+    @PostMapping("/{id}/snooze")
+    CompletableFuture<IncidentView> snooze(@PathVariable long id, @RequestBody(required = false) String body, Authentication who) {
+        return act(id, IncidentActions.SNOOZE, body, who);
+    }
+
+    /** Starts the investigation, acknowledging first if nobody has. */
+    @PostMapping("/{id}/investigate")
+    CompletableFuture<IncidentView> investigate(@PathVariable long id, Authentication who) {
+        return act(id, IncidentActions.INVESTIGATE, null, who);
+    }
+
+    /**
+     * Resolves, walking the steps before Resolve; optional body {@code {"code": "WORKAROUND", "note": "..."}}
+     * (code FIXED when absent; RECOVERED is the engine's own and refused).
+     */
     @PostMapping("/{id}/resolve")
-    CompletableFuture<IncidentView> resolve(@PathVariable long id, Authentication who) {
-        return afterwards(commands.execute(new EngineCommand.Resolve(id, who.getName()), "incident " + id), id);
+    CompletableFuture<IncidentView> resolve(@PathVariable long id, @RequestBody(required = false) String body, Authentication who) {
+        return act(id, IncidentActions.RESOLVE, body, who);
+    }
+
+    /** Closes a resolved incident; its process ends. */
+    @PostMapping("/{id}/close")
+    CompletableFuture<IncidentView> close(@PathVariable long id, Authentication who) {
+        return act(id, IncidentActions.CLOSE, null, who);
+    }
+
+    /** Body {@code {"assignee": "bob"}}; null or blank takes the assignment back. */
+    @PostMapping("/{id}/assign")
+    CompletableFuture<IncidentView> assign(@PathVariable long id, @RequestBody(required = false) String body, Authentication who) {
+        return act(id, IncidentActions.ASSIGN, body, who);
+    }
+
+    /** Adds a note to the timeline, body {@code {"text": "..."}} (1 to 2000 characters). */
+    @PostMapping("/{id}/notes")
+    CompletableFuture<IncidentView> note(@PathVariable long id, @RequestBody(required = false) String body, Authentication who) {
+        return act(id, IncidentActions.NOTES, body, who);
+    }
+
+    private CompletableFuture<IncidentView> act(long id, IncidentActions action, String body, Authentication who) {
+        EngineCommand command = action.command(id, action.parse(body), who.getName());
+        return afterwards(commands.execute(command, "incident " + id), id);
     }
 
     /** Reads the incident once the command is committed, off the writer thread that completes the command. */

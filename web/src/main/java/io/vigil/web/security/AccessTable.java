@@ -54,6 +54,20 @@ final class AccessTable {
             new Grant("act on incidents", Set.of(Role.OPERATOR),
                     List.of(route(HttpMethod.POST, "/api/v1/incidents/**")),
                     List.of(route(HttpMethod.POST, "/console/incidents/**"))),
+            new Grant("see the incident process diagram", READERS,
+                    List.of(), List.of(route(HttpMethod.GET, "/console/processes/*"))),
+            // who was told what and how delivery went: operators (first-line support checks who was
+            // paged) and auditors; analysts study events and alerts, not people's pagers
+            new Grant("read the notification log", Set.of(Role.OPERATOR, Role.AUDITOR),
+                    List.of(route(HttpMethod.GET, "/api/v1/notifications"), route(HttpMethod.GET, "/api/v1/notifications/*")),
+                    List.of(route(HttpMethod.GET, "/console/notifications"), route(HttpMethod.GET, "/console/notifications/*"))),
+            new Grant("see who is on call and the policies' levels", READERS,
+                    List.of(route(HttpMethod.GET, "/api/v1/oncall")),
+                    List.of(route(HttpMethod.GET, "/console/policies"))),
+            // the document itself names the channels' secrets (webhook signing keys, chat webhook URLs)
+            new Grant("read and replace the escalation-policy document", Set.of(Role.ADMIN),
+                    List.of(route(HttpMethod.GET, "/api/v1/policies"), route(HttpMethod.PUT, "/api/v1/policies")),
+                    List.of(route(HttpMethod.POST, "/console/policies"))),
             new Grant("read one firing", READERS,
                     List.of(route(HttpMethod.GET, "/api/v1/audit/firings/*")),
                     List.of(route(HttpMethod.GET, "/console/audit/firings/*"))),

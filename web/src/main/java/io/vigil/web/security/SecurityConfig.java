@@ -34,17 +34,29 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>The console's Content-Security-Policy allows only this origin's scripts, styles, images and
  * connections (htmx, vigil.js and the server-sent event streams; the service map is SVG drawn on
- * the server), so no inline script or style runs even if one were injected into a page.
+ * the server), so no inline script or style runs even if one were injected into a page; the only
+ * exceptions are the few fixed style attributes of the process diagram's viewer ({@link #BPMN_VIEWER_STYLES}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfig {
 
-    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src %s; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The style attributes bpmn-js 8.0.0's viewer (the incident page's process diagram) writes as
+     * markup, allowed by their exact text and nothing else: its text-measuring helper SVGs
+     * ("position: absolute; width: 0; height: 0;", "visibility: hidden; position: fixed") and the
+     * bpmn.io logo its licence requires ("position: absolute; bottom: 15px; right: 15px; z-index:
+     * 100; color: #404040", "vertical-align:middle"). A new bpmn-js version must be checked again.
+     */
+    static final String BPMN_VIEWER_STYLES = "'unsafe-hashes' 'sha256-AHtqGIKHiUalONG+xeO90E9yUgWLoWuygINiCuiaBnA='"
+            + " 'sha256-F1/lIJB2HC2RT+RPHwCjlrUMGQft2PdUC4nHeQ7MKsc=' 'sha256-j2t/iYgmiK/9tDIa+YLs3dUK18D+PDjuKi+KxuYXU/w='"
+            + " 'sha256-CA/eh4+2R0J7cEQ14gBMtx834RIOjzMUqCM+evtrkp4='";
+    static final String CONSOLE_POLICY = PAGE_POLICY.formatted("'self' " + BPMN_VIEWER_STYLES);
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
     /** Swagger UI sets inline styles from its script; styles cannot run code, scripts stay this origin's. */
-    static final String API_DOCS_POLICY = CONSOLE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    static final String API_DOCS_POLICY = PAGE_POLICY.formatted("'self' 'unsafe-inline'");
 
     /** ADMIN may do everything; the other roles are independent of each other. */
     @Bean

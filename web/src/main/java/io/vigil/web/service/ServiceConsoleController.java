@@ -8,6 +8,7 @@ import io.vigil.store.ElementStatusRow;
 import io.vigil.store.ServiceStatusRow;
 import io.vigil.store.SlaQueries;
 import io.vigil.web.security.ServiceAccess;
+import io.vigil.web.system.ConsoleRefusals;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -133,17 +132,7 @@ class ServiceConsoleController {
     }
 
     private static String run(String service, RedirectAttributes flash, String done, Supplier<Object> action) {
-        try {
-            action.get();
-            flash.addFlashAttribute("message", done);
-        } catch (ResponseStatusException refused) {
-            flash.addFlashAttribute("error", refused.getReason());
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof ResponseStatusException refused)) {
-                throw e;
-            }
-            flash.addFlashAttribute("error", refused.getReason());
-        }
+        ConsoleRefusals.flash(flash, done, action::get);
         return "redirect:/console/services/" + UriUtils.encodePathSegment(service, StandardCharsets.UTF_8);
     }
 

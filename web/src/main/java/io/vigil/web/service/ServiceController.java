@@ -88,11 +88,6 @@ class ServiceController {
     /** A refused tree: 400 with every problem, each as the parser words it; nothing changed. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(ServiceDefinitionException e, HttpServletRequest request) {
-        List<String> errors = e.errors();
-        String detail = errors.size() == 1 ? "the service tree was refused: " + errors.get(0)
-                : "the service tree was refused with " + errors.size() + " errors: " + String.join("; ", errors);
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, detail, request);
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.refusedDocument(HttpStatus.BAD_REQUEST, "the service tree", e.errors(), request);
     }
 }

@@ -5,12 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,20 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
+    }
+
+    /**
+     * A document refused as a whole (the service tree, the escalation policies): {@code status} with
+     * every problem, each as the parser words it, under "errors"; the detail says what was refused
+     * and quotes the problems.
+     */
+    public static ResponseEntity<ProblemDetail> refusedDocument(HttpStatus status, String what, List<String> errors,
+                                                                HttpServletRequest request) {
+        String detail = errors.size() == 1 ? what + " was refused: " + errors.get(0)
+                : what + " was refused with " + errors.size() + " errors: " + String.join("; ", errors);
+        ProblemDetail problem = problem(status, detail, request);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

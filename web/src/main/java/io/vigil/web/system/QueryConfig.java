@@ -8,6 +8,8 @@ import io.vigil.store.AlertQueries;
 import io.vigil.store.EventQueries;
 import io.vigil.store.SilenceQueries;
 import io.vigil.store.IncidentQueries;
+import io.vigil.store.NotificationQueries;
+import io.vigil.store.PolicyQueries;
 import io.vigil.store.ServiceQueries;
 import io.vigil.store.SlaQueries;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,16 @@ class QueryConfig {
     @Bean
     IncidentQueries incidentQueries(DataSource dataSource) {
         return new IncidentQueries(dataSource);
+    }
+
+    @Bean
+    NotificationQueries notificationQueries(DataSource dataSource) {
+        return new NotificationQueries(dataSource);
+    }
+
+    @Bean
+    PolicyQueries policyQueries(DataSource dataSource) {
+        return new PolicyQueries(dataSource);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.vigil.web.incident;
 import io.vigil.store.access.Role;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Eventually;
+import io.vigil.web.testing.Incidents;
 import io.vigil.web.testing.ServerTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -62,12 +63,13 @@ class IncidentApiIT extends ServerTestSupport {
         assertThat(detail.get("incident").get("acknowledgedBy").asString()).isEqualTo("token:test-operator");
         assertThat(detail.get("incident").get("resolvedBy").asString()).isEqualTo("token:test-operator");
         assertThat(detail.get("timeline").values().stream().map(t -> t.get("kind").asString()).toList()).containsExactly(
-                "OPENED", "TASK_OPENED", "TASK_COMPLETED", "ACKNOWLEDGED", "TASK_OPENED", "TASK_COMPLETED", "RESOLVED");
+                "OPENED", "TASK_OPENED", "TASK_COMPLETED", "ACKNOWLEDGED", "TASK_OPENED", "TASK_COMPLETED", "INVESTIGATING",
+                "TASK_OPENED", "TASK_COMPLETED", "RESOLVED", "TASK_OPENED");
 
         Response again = api.postJson("/api/v1/incidents/resolve", token(Role.OPERATOR), "{\"ids\": [" + waiting + "]}");
         assertThat(again.json().get("results").get(0).get("result").asString()).isEqualTo("conflict");
         assertThat(again.json().get("results").get(0).get("reason").asString())
-                .isEqualTo("incident " + waiting + " is RESOLVED and has no Resolve task waiting");
+                .isEqualTo("incident " + waiting + " is RESOLVED and has no Resolve task waiting (it waits for Close)");
     }
 
     @Test
@@ -90,17 +92,15 @@ class IncidentApiIT extends ServerTestSupport {
     }
 
     private long openIncident(String resource, String check) {
-        report(resource, check, "CRITICAL");
-        return Eventually.await("an incident for " + resource, PIPELINE, () ->
-                api.get("/api/v1/incidents?limit=1000", token(Role.OPERATOR)).json().get("incidents").values().stream()
-                        .filter(i -> resource.equals(i.get("resource").asString()))
-                        .map(i -> i.get("id").asLong()).findFirst());
+        return incidents().open(resource, check);
     }
 
     private void report(String resource, String check, String status) {
-        Response posted = api.postJson("/api/v1/events", token(Role.INTEGRATOR), "{\"source\":\"test\",\"resource\":\"" + resource
-                + "\",\"check\":\"" + check + "\",\"status\":\"" + status + "\"}");
-        assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+        incidents().report(resource, check, status);
+    }
+
+    private Incidents incidents() {
+        return new Incidents(api, token(Role.INTEGRATOR), token(Role.OPERATOR));
     }
 
     private void awaitCurrentStatus(long incidentId, String status) {

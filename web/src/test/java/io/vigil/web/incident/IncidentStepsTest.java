@@ -4,6 +4,7 @@ import io.vigil.store.IncidentRow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,33 +13,41 @@ class IncidentStepsTest {
     private static final Instant T = Instant.parse("2026-11-21T10:00:00Z");
 
     @Test
-    void shouldOfferOnlyAcknowledgeWhileTheIncidentWaitsForIt() {
-        assertThat(IncidentSteps.of(incident("OPEN", null, null), "Acknowledge")).isEqualTo(new IncidentSteps("Acknowledge",
-                true, "Take the incident: stops its escalation",
-                false, "Acknowledge it first: the incident waits for Acknowledge"));
+    void shouldOfferAcknowledgeSnoozeAndTheLaterStepsWhileItWaitsForAcknowledgeAndMarkTheEscalation() {
+        assertThat(IncidentSteps.of(incident("OPEN"), "Acknowledge")).isEqualTo(new IncidentSteps("Acknowledge",
+                true, false, true, true, true, false, true, true, List.of("acknowledge", "escalation")));
     }
 
     @Test
-    void shouldOfferOnlyResolveOnceAcknowledged() {
-        assertThat(IncidentSteps.of(incident("ACKNOWLEDGED", "alice", null), "Resolve")).isEqualTo(new IncidentSteps("Resolve",
-                false, "Already acknowledged by alice",
-                true, "Close the incident: the problem is dealt with"));
+    void shouldOfferTakingBackWhileSnoozed() {
+        IncidentSteps steps = IncidentSteps.of(incident("ACKNOWLEDGED"), "Snoozed");
+
+        assertThat(steps.takeBack()).isTrue();
+        assertThat(steps.acknowledge()).isFalse();
+        assertThat(steps.snooze()).isFalse();
+        assertThat(steps.highlighted()).containsExactly("snoozed");
     }
 
     @Test
-    void shouldOfferNothingOnceResolvedAndSayWhy() {
-        assertThat(IncidentSteps.of(incident("RESOLVED", "alice", "bob"), null)).isEqualTo(new IncidentSteps(null,
-                false, "Resolved by bob: nothing is left to do",
-                false, "Resolved by bob: nothing is left to do"));
+    void shouldOfferOnlyResolveOnceInvestigated() {
+        assertThat(IncidentSteps.of(incident("INVESTIGATING"), "Resolve")).isEqualTo(new IncidentSteps("Resolve",
+                false, false, false, false, true, false, true, true, List.of("resolve")));
     }
 
     @Test
-    void shouldSayWhenNoStepIsOpenYet() {
-        assertThat(IncidentSteps.of(incident("OPEN", null, null), null).resolveTitle()).isEqualTo("The incident waits for no step right now");
+    void shouldOfferCloseAndNotesOnceResolved() {
+        assertThat(IncidentSteps.of(incident("RESOLVED"), "Close")).isEqualTo(new IncidentSteps("Close",
+                false, false, false, false, false, true, false, true, List.of("close")));
     }
 
-    private static IncidentRow incident(String state, String acknowledgedBy, String resolvedBy) {
-        return new IncidentRow(1, "db01", "mysql", null, "db01/mysql is CRITICAL", state, 0, T,
-                acknowledgedBy == null ? null : T, acknowledgedBy, resolvedBy == null ? null : T, resolvedBy, null, null, 1, null);
+    @Test
+    void shouldOfferNothingOnceClosed() {
+        assertThat(IncidentSteps.of(incident("CLOSED"), null)).isEqualTo(new IncidentSteps(null,
+                false, false, false, false, false, false, false, false, List.of()));
+    }
+
+    private static IncidentRow incident(String state) {
+        return new IncidentRow(1, "db01", "mysql", null, "db01/mysql is CRITICAL", state, 0, T, null, null, null, null,
+                null, null, 1, null, "NORMAL", null, null, null, null, null, null, null, null);
     }
 }

@@ -238,8 +238,8 @@ class SecurityIT extends ServerTestSupport {
         Response apiCall = api.get("/api/v1/elements", token(Role.OPERATOR));
 
         assertThat(login.header("Content-Security-Policy")).isEqualTo("default-src 'self'; script-src 'self';"
-                + " style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
-                + " frame-ancestors 'none'");
+                + " style-src 'self' " + SecurityConfig.BPMN_VIEWER_STYLES + "; img-src 'self' data:; object-src 'none';"
+                + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(login.header("Set-Cookie")).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax");
         assertThat(apiCall.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
