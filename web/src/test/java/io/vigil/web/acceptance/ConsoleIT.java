@@ -78,31 +78,36 @@ class ConsoleIT extends ServerTestSupport {
         assertThat(acknowledged.status()).isEqualTo(302);
         assertThat(acknowledged.header("Location")).endsWith(page);
         String afterAck = admin.get(page).body();
-        assertThat(afterAck).contains("Incident " + incidentId + " acknowledged.").contains(">ACKNOWLEDGED<").contains("by admin");
+        assertThat(afterAck).contains("Incident " + incidentId + ": acknowledge done.").contains(">ACKNOWLEDGED<")
+                .contains("by admin");
 
         admin.submit(page, page + "/acknowledge");
-        assertThat(admin.get(page).body()).contains("class=\"notice error\"");
+        assertThat(admin.get(page).body()).contains("class=\"notice error\"")
+                .contains("has no Acknowledge task waiting (it waits for Investigate)");
 
         admin.submit(page, page + "/resolve");
-        assertThat(admin.get(page).body()).contains("Incident " + incidentId + " resolved.").contains(">RESOLVED<");
+        assertThat(admin.get(page).body()).contains("Incident " + incidentId + ": resolve done.").contains(">RESOLVED<");
         assertThat(admin.get("/console/incidents/rows?state=RESOLVED").body()).contains(">web09/http<");
     }
 
     @Test
-    void shouldEnableOnlyTheStepTheIncidentWaitsForAndSayWhyTheOtherIsOff() {
+    void shouldOfferOnlyTheStepsThatApplyToWhereTheIncidentStands() {
         post("{\"source\":\"nagios\",\"resource\":\"steps-host\",\"check\":\"http\",\"status\":\"CRITICAL\"}");
         String page = "/console/incidents/" + awaitIncident("steps-host");
 
         String open = admin.get(page).body();
-        assertThat(button(open, "Acknowledge")).doesNotContain("disabled").contains("title=\"Take the incident: stops its escalation\"");
-        assertThat(button(open, "Resolve")).contains("disabled")
-                .contains("title=\"Acknowledge it first: the incident waits for Acknowledge\"");
-        assertThat(open).contains("<dt>Waits for</dt><dd>Acknowledge</dd>");
+        assertThat(button(open, "Acknowledge")).contains("title=\"Take the incident: stops its escalation\"");
+        assertThat(open).contains(">Snooze</button>", ">Investigate</button>", ">Resolve</button>")
+                .doesNotContain(">Close</button>").contains("<dt>Waits for</dt><dd class=\"waiting-for\">Acknowledge</dd>");
 
         admin.submit(page, page + "/acknowledge");
         String acknowledged = admin.get(page).body();
-        assertThat(button(acknowledged, "Acknowledge")).contains("disabled").contains("title=\"Already acknowledged by admin\"");
-        assertThat(button(acknowledged, "Resolve")).doesNotContain("disabled");
+        assertThat(acknowledged).doesNotContain(">Acknowledge</button>", ">Snooze</button>")
+                .contains(">Investigate</button>", ">Resolve</button>");
+
+        admin.submit(page, page + "/resolve");
+        String resolved = admin.get(page).body();
+        assertThat(resolved).contains(">Close</button>").doesNotContain(">Investigate</button>", ">Resolve</button>");
     }
 
     @Test

@@ -54,13 +54,13 @@ class PipelineIT extends ServerTestSupport {
         JsonNode afterAck = acknowledged.json();
         assertThat(afterAck.get("incident").get("state").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(afterAck.get("incident").get("acknowledgedBy").asString()).isEqualTo("token:test-operator");
-        assertThat(openTasks(afterAck)).containsExactly("Resolve");
+        assertThat(openTasks(afterAck)).containsExactly("Investigate");
 
         Response resolved = api.postJson("/api/v1/incidents/" + incidentId + "/resolve", token(Role.OPERATOR), "");
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
         assertThat(resolved.json().get("incident").get("state").asString()).isEqualTo("RESOLVED");
-        assertThat(openTasks(resolved.json())).isEmpty();
-        assertThat(kinds(resolved.json())).contains("OPENED", "ACKNOWLEDGED", "RESOLVED");
+        assertThat(openTasks(resolved.json())).as("a resolved incident waits to be closed").containsExactly("Close");
+        assertThat(kinds(resolved.json())).contains("OPENED", "ACKNOWLEDGED", "INVESTIGATING", "RESOLVED");
 
         Response verify = api.get("/api/v1/audit/verify", token(Role.AUDITOR));
         assertThat(verify.json().get("ok").asBoolean()).isTrue();
@@ -118,7 +118,7 @@ class PipelineIT extends ServerTestSupport {
     void shouldNameTheBadAuditParameter() {
         Response badSince = api.get("/api/v1/audit/firings?since=yesterday", token(Role.AUDITOR));
         Response badLimit = api.get("/api/v1/audit/firings?limit=abc", token(Role.AUDITOR));
-        Response badState = api.get("/api/v1/incidents?state=closed", token(Role.OPERATOR));
+        Response badState = api.get("/api/v1/incidents?state=done", token(Role.OPERATOR));
 
         assertThat(badSince.status()).isEqualTo(400);
         assertThat(badSince.json().get("detail").asString())
@@ -127,7 +127,7 @@ class PipelineIT extends ServerTestSupport {
         assertThat(badLimit.json().get("detail").asString())
                 .isEqualTo("parameter \"limit\" has the bad value \"abc\": expected a whole number");
         assertThat(badState.json().get("detail").asString())
-                .isEqualTo("parameter \"state\" has the bad value \"closed\": expected one of ACKNOWLEDGED, OPEN, RESOLVED, UNRESOLVED");
+                .isEqualTo("parameter \"state\" has the bad value \"done\": expected one of ACKNOWLEDGED, CLOSED, INVESTIGATING, OPEN, RESOLVED, UNRESOLVED");
     }
 
     @Test
