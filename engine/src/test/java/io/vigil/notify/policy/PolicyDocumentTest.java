@@ -51,7 +51,7 @@ class PolicyDocumentTest {
         assertThat(primary.overrides()).containsExactly(new ScheduleOverride("carol",
                 LocalDateTime.parse("2026-12-24T09:00"), LocalDateTime.parse("2026-12-27T09:00")));
         assertThat(document.policies()).containsExactly(new EscalationPolicy("critical",
-                Matchers.parse(List.of("status=\"CRITICAL\"")), List.of("shop"), Duration.ofSeconds(30), true, 0,
+                Matchers.parse(List.of("status=\"CRITICAL\"")), List.of(), Duration.ofSeconds(30), true, 0,
                 new Acceleration(0, new BigDecimal("0.5")), List.of(
                         new EscalationLevel(1, Duration.ZERO, List.of(new TargetRef(TargetKind.SCHEDULE, "primary"),
                                 new TargetRef(TargetKind.CHANNEL, "ops-webhook"))),
