@@ -124,6 +124,22 @@ class EscalationProcessTest {
     }
 
     @Test
+    void shouldTurnAStormOfAThousandIncidentsIntoOneMessagePerRecipient() {
+        for (int i = 0; i < 1_000; i++) {
+            openIncident("host" + i);
+            if (i % 100 == 99) {
+                session.advance(Duration.ofSeconds(1));
+            }
+        }
+        session.advance(Duration.ofSeconds(21));
+
+        assertThat(session.notifications()).extracting(Notification::recipient)
+                .containsExactly("user:alice", "channel:ops-hook");
+        assertThat(session.notifications()).allSatisfy(n -> assertThat(n.items()).hasSize(1_000));
+        assertThat(session.notifications().get(0).subject()).isEqualTo("[Vigil] 1000 problems");
+    }
+
+    @Test
     void shouldStopEscalatingOnceAcknowledged() {
         long id = openIncident("db01");
         session.advance(Duration.ofMinutes(2));

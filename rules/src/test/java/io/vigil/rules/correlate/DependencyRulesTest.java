@@ -53,6 +53,30 @@ class DependencyRulesTest {
     }
 
     @Test
+    void shouldRaiseTheParentsIncidentToHighPriorityAndAccelerateItsEscalation() {
+        session.replacePolicies("escalation-two-levels");
+        report("router1", Status.CRITICAL);
+        report("db01", Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(o -> o.resource() + " " + o.priority())
+                .as("web01 and web02 depend on router1, app01 on db01: both are dependency roots")
+                .containsExactly("router1 HIGH", "db01 HIGH");
+        assertThat(session.outcomes(Outcome.IncidentEscalated.class)).extracting(e -> e.level() + " " + e.notified())
+                .as("HIGH priority skips level 1 (skipLevels: 1)").containsExactly("2 [user:bob]", "2 [user:bob]");
+    }
+
+    @Test
+    void shouldLeaveALeafResourcesIncidentAtNormalPriority() {
+        session.replacePolicies("escalation-two-levels");
+        report("web02", Status.CRITICAL);
+
+        assertThat(session.outcomes(Outcome.IncidentOpened.class)).extracting(o -> o.resource() + " " + o.priority())
+                .containsExactly("web02 NORMAL");
+        assertThat(session.outcomes(Outcome.IncidentEscalated.class)).extracting(e -> e.level() + " " + e.notified())
+                .containsExactly("1 [user:alice, channel:ops-hook]");
+    }
+
+    @Test
     void shouldMakeChildrenThatStillFailActiveWhenTheParentRecovers() {
         report("router1", Status.CRITICAL);
         report("web01", Status.CRITICAL);

@@ -20,13 +20,14 @@ class OutcomeLinesTest {
 
     @Test
     void shouldTurnAnOutcomeIntoItsKindAndFieldsWithTimesAsInstantsAndNoEmptyFields() {
-        String stored = new Outcome.IncidentOpened(7, "db01", "mysql", "db01/mysql is CRITICAL", AT, 3, 12L, 40L, null, IncidentPriority.NORMAL, null, null).toString();
+        String stored = new Outcome.IncidentOpened(7, "db01", "mysql", "db01/mysql is CRITICAL", AT, 3, 12L, 40L, null,
+                IncidentPriority.NORMAL, null, null).toString();
 
         assertThat(OutcomeLines.of(stored)).containsExactly(new Line("incident-opened", List.of(
                 new Field("incidentId", "7", null), new Field("resource", "db01", null), new Field("check", "mysql", null),
                 new Field("title", "db01/mysql is CRITICAL", null), new Field("at", Long.toString(AT), Instant.parse("2026-11-21T10:15:30.250Z")),
-                new Field("processInstanceId", "3", null), new Field("firingId", "12", null), new Field("eventId", "40", null)),
-                stored));
+                new Field("processInstanceId", "3", null), new Field("firingId", "12", null), new Field("eventId", "40", null),
+                new Field("priority", "NORMAL", null)), stored));
     }
 
     @Test
