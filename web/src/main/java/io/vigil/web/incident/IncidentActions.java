@@ -19,13 +19,13 @@ import java.util.Map;
  * an engine command. The fields are checked here, so a bad one is a 400 before the engine is asked.
  */
 enum IncidentActions {
-    ACKNOWLEDGE("acknowledge"),
-    SNOOZE("snooze", "for"),
-    INVESTIGATE("investigate"),
-    RESOLVE("resolve", "code", "note"),
-    CLOSE("close"),
-    ASSIGN("assign", "assignee"),
-    NOTES("notes", "text");
+    ACKNOWLEDGE("acknowledge", "acknowledged"),
+    SNOOZE("snooze", "snoozed", "for"),
+    INVESTIGATE("investigate", "under investigation"),
+    RESOLVE("resolve", "resolved", "code", "note"),
+    CLOSE("close", "closed"),
+    ASSIGN("assign", "reassigned", "assignee"),
+    NOTES("notes", "noted", "text");
 
     /** The longest snooze: a week; escalation then resumes. */
     static final Duration MAX_SNOOZE = Duration.ofDays(7);
@@ -36,15 +36,22 @@ enum IncidentActions {
             .filter(code -> code != ResolutionCode.RECOVERED).toList();
 
     private final String path;
+    private final String done;
     private final List<String> fields;
 
-    IncidentActions(String path, String... fields) {
+    IncidentActions(String path, String done, String... fields) {
         this.path = path;
+        this.done = done;
         this.fields = List.of(fields);
     }
 
     String path() {
         return path;
+    }
+
+    /** What the incident is once this was done, for the console's message ("Incident 7 acknowledged."). */
+    String done() {
+        return done;
     }
 
     List<String> fields() {

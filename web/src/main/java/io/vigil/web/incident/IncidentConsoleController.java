@@ -94,7 +94,7 @@ class IncidentConsoleController {
     String act(@PathVariable long id, @PathVariable String action, @RequestParam Map<String, String> form,
                Authentication who, RedirectAttributes flash) {
         IncidentActions incidentAction = IncidentActions.byPath(action);
-        ConsoleRefusals.flash(flash, "Incident " + id + ": " + action + " done.", () -> commands.execute(
+        ConsoleRefusals.flash(flash, "Incident " + id + " " + incidentAction.done() + ".", () -> commands.execute(
                 incidentAction.command(id, form, who.getName()), "incident " + id).join());
         return "redirect:/console/incidents/" + id;
     }

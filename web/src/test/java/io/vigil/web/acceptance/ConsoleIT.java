@@ -78,7 +78,7 @@ class ConsoleIT extends ServerTestSupport {
         assertThat(acknowledged.status()).isEqualTo(302);
         assertThat(acknowledged.header("Location")).endsWith(page);
         String afterAck = admin.get(page).body();
-        assertThat(afterAck).contains("Incident " + incidentId + ": acknowledge done.").contains(">ACKNOWLEDGED<")
+        assertThat(afterAck).contains("Incident " + incidentId + " acknowledged.").contains(">ACKNOWLEDGED<")
                 .contains("by admin");
 
         admin.submit(page, page + "/acknowledge");
@@ -86,7 +86,7 @@ class ConsoleIT extends ServerTestSupport {
                 .contains("has no Acknowledge task waiting (it waits for Investigate)");
 
         admin.submit(page, page + "/resolve");
-        assertThat(admin.get(page).body()).contains("Incident " + incidentId + ": resolve done.").contains(">RESOLVED<");
+        assertThat(admin.get(page).body()).contains("Incident " + incidentId + " resolved.").contains(">RESOLVED<");
         assertThat(admin.get("/console/incidents/rows?state=RESOLVED").body()).contains(">web09/http<");
     }
 

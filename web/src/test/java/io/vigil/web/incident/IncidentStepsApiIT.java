@@ -135,7 +135,7 @@ class IncidentStepsApiIT extends ServerTestSupport {
                 + ConsoleSession.csrfToken(open));
         assertThat(resolved.status()).isEqualTo(302);
         String after = admin.get("/console/incidents/" + id).body();
-        assertThat(after).contains("Incident " + id + ": resolve done.").contains("data-current=\"close\"")
+        assertThat(after).contains("Incident " + id + " resolved.").contains("data-current=\"close\"")
                 .contains(">DUPLICATE<").contains("see other").contains("/console/incidents/" + id + "/close")
                 .doesNotContain("/console/incidents/" + id + "/snooze");
 
