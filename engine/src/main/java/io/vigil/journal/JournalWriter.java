@@ -90,6 +90,8 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
     private volatile Outage outage;
     /** The highest id handed out; touched by the writer thread only once it runs. */
     private long lastId;
+    /** The newest id committed and handed to the engine; read by metrics on other threads. */
+    private volatile long lastHandedToEngine;
     /** Set when the writer took END out of the queue while refusing requests during an outage. */
     private boolean endSeen;
     private long lastForgetMillis;
@@ -392,6 +394,14 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
             events.add(entry.toEvent());
         }
         inbox.deliver(events);
+        if (!events.isEmpty()) {
+            lastHandedToEngine = events.get(events.size() - 1).getId();
+        }
+    }
+
+    /** The newest journal id committed and handed to the engine (0 before the first since start). */
+    public long lastJournaledId() {
+        return lastHandedToEngine;
     }
 
     /** The request's key, if any, is free again: its outcome is known (or stored, for a retry to find). */

@@ -90,6 +90,9 @@ final class AccessTable {
                     List.of(route(null, "/api/v1/dead-letters/**"), route(null, "/api/v1/tokens/**"),
                             route(null, "/api/v1/users/**")),
                     List.of()),
+            // a Prometheus server scrapes with a bearer token of one of these roles
+            new Grant("read the metrics", Set.of(Role.OPERATOR, Role.AUDITOR),
+                    List.of(route(HttpMethod.GET, "/actuator/prometheus")), List.of()),
             new Grant("see the home page", ANYONE, List.of(), List.of(route(null, "/"))));
 
     private AccessTable() {

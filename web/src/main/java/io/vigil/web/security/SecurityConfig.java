@@ -90,7 +90,7 @@ class SecurityConfig {
                             ProblemResponses problems) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         return stateless(http, API_POLICY, ReferrerPolicy.NO_REFERRER)
-                .securityMatcher("/api/**")
+                .securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(requests -> {
                     requests.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll();
                     AccessTable.apply(requests, AccessTable.Grant::api);

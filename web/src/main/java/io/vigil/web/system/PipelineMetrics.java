@@ -1,0 +1,88 @@
+package io.vigil.web.system;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.vigil.intake.syslog.SyslogCounters;
+import io.vigil.intake.syslog.SyslogServer;
+import io.vigil.journal.JournalWriter;
+import io.vigil.session.Engine;
+import io.vigil.session.EngineInbox;
+import io.vigil.store.OutcomeWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The pipeline's own figures for {@code /actuator/prometheus}, read from the stages when scraped
+ * (nothing on the hot path changes): how far each stage is behind, what syslog received, and the
+ * open alerts, running incidents and undelivered notifications (counted by indexed queries). The
+ * JVM, HTTP server and connection pool figures come from Spring Boot itself.
+ */
+@Component
+class PipelineMetrics implements MeterBinder {
+
+    private final EngineInbox inbox;
+    private final Engine engine;
+    private final JournalWriter journal;
+    private final OutcomeWriter outcomes;
+    private final SyslogServer syslog;
+    private final JdbcTemplate jdbc;
+
+    PipelineMetrics(EngineInbox inbox, Engine engine, JournalWriter journal, OutcomeWriter outcomes, SyslogServer syslog,
+                    DataSource dataSource) {
+        this.inbox = inbox;
+        this.engine = engine;
+        this.journal = journal;
+        this.outcomes = outcomes;
+        this.syslog = syslog;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        gauge(registry, "vigil.engine.queue", "events journaled and waiting for the engine", "events", inbox,
+                EngineInbox::backlog);
+        gauge(registry, "vigil.engine.queue.capacity", "how many events may wait for the engine before intake pushes back",
+                "events", inbox, EngineInbox::capacity);
+        gauge(registry, "vigil.journal.last.id", "the newest event id committed to the journal since start", null, journal,
+                JournalWriter::lastJournaledId);
+        gauge(registry, "vigil.engine.last.id", "the newest event id the engine has processed", null, engine,
+                Engine::lastEventId);
+        gauge(registry, "vigil.engine.lag", "journaled events the engine has not processed yet", "events", this,
+                metrics -> Math.max(0, metrics.journal.lastJournaledId() - metrics.engine.lastEventId()));
+        gauge(registry, "vigil.outcomes.backlog", "engine batches waiting to be stored", "batches", outcomes,
+                OutcomeWriter::backlog);
+        syslogCounter(registry, "received", SyslogCounters::received);
+        syslogCounter(registry, "accepted", SyslogCounters::accepted);
+        syslogCounter(registry, "dead_lettered", SyslogCounters::deadLettered);
+        syslogCounter(registry, "rejected", SyslogCounters::rejected);
+        syslogCounter(registry, "oversized", SyslogCounters::oversized);
+        count(registry, "vigil.alerts.open", "alerts not cleared",
+                "SELECT COUNT(*) FROM alert WHERE state IN ('OPEN', 'ACKNOWLEDGED', 'SHELVED')");
+        count(registry, "vigil.incidents.open", "incidents still being worked (open, acknowledged, investigating)",
+                "SELECT COUNT(*) FROM incident WHERE state IN ('OPEN', 'ACKNOWLEDGED', 'INVESTIGATING')");
+        count(registry, "vigil.notifications.pending", "notifications decided but not delivered yet",
+                "SELECT COUNT(*) FROM notification WHERE state = 'PENDING'");
+    }
+
+    private static <T> void gauge(MeterRegistry registry, String name, String description, String unit, T source,
+                                  ToDoubleFunction<T> value) {
+        Gauge.builder(name, source, value).description(description).baseUnit(unit).register(registry);
+    }
+
+    private void syslogCounter(MeterRegistry registry, String result, ToDoubleFunction<SyslogCounters> value) {
+        FunctionCounter.builder("vigil.syslog.messages", syslog.counters(), value)
+                .description("syslog messages by what became of them").tag("result", result).register(registry);
+    }
+
+    private void count(MeterRegistry registry, String name, String description, String sql) {
+        gauge(registry, name, description, null, jdbc, template -> {
+            Long count = template.queryForObject(sql, Long.class);
+            return count == null ? 0 : count;
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package io.vigil.web.system;
+
+import io.vigil.store.access.Role;
+import io.vigil.web.testing.ApiClient.Response;
+import io.vigil.web.testing.Auth;
+import io.vigil.web.testing.Eventually;
+import io.vigil.web.testing.ServerTestSupport;
+import io.vigil.web.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /actuator/prometheus}: the pipeline's figures move as events arrive, and only some roles may read them. */
+class MetricsIT extends ServerTestSupport {
+
+    private static final String METRICS = "/actuator/prometheus";
+
+    private double value(String body, String series) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E+-]+)$").matcher(body);
+        assertThat(line.find()).as(series + " in\n" + body).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+
+    @Test
+    void shouldShowThePipelineCatchingUpWithPostedEvents() {
+        Response posted = api.postJson("/api/v1/events", token(Role.INTEGRATOR),
+                "[{\"source\":\"m\",\"resource\":\"metrics01\",\"check\":\"disk\",\"status\":\"CRITICAL\"},"
+                        + "{\"source\":\"m\",\"resource\":\"metrics01\",\"check\":\"cpu\",\"status\":\"NORMAL\"}]");
+        assertThat(posted.status()).isEqualTo(202);
+        long lastId = posted.json().get("ids").get(1).asLong();
+
+        String body = Eventually.await("the engine at event " + lastId, Duration.ofSeconds(20), () -> {
+            String text = api.get(METRICS, token(Role.AUDITOR)).body();
+            return value(text, "vigil_engine_last_id") >= lastId && value(text, "vigil_incidents_open") >= 1
+                    ? Optional.of(text) : Optional.empty();
+        });
+
+        assertThat(value(body, "vigil_journal_last_id")).isGreaterThanOrEqualTo(lastId);
+        assertThat(value(body, "vigil_engine_lag_events")).isZero();
+        assertThat(value(body, "vigil_engine_queue_capacity_events")).isPositive();
+        assertThat(value(body, "vigil_alerts_open")).isGreaterThanOrEqualTo(1);
+        assertThat(value(body, "vigil_notifications_pending")).isZero();
+        assertThat(body).contains("vigil_syslog_messages_total{result=\"received\"}", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void shouldLetOperatorsAuditorsAndAdminsReadTheMetricsAndNobodyElse() {
+        assertThat(api.get(METRICS, Auth.NONE).status()).isEqualTo(401);
+        assertThat(api.get(METRICS, token(Role.INTEGRATOR)).status()).isEqualTo(403);
+        assertThat(api.get(METRICS, token(Role.ANALYST)).status()).isEqualTo(403);
+        assertThat(api.get(METRICS, token(Role.OPERATOR)).status()).isEqualTo(200);
+        assertThat(api.get(METRICS, token(Role.AUDITOR)).status()).isEqualTo(200);
+        assertThat(api.get(METRICS, TestServer.ADMIN).status()).isEqualTo(200);
+    }
+}
