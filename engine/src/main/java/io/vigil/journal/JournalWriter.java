@@ -90,6 +90,7 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
     private volatile Outage outage;
     /** The highest id handed out; touched by the writer thread only once it runs. */
     private long lastId;
+    private final JournalCommits commits = new JournalCommits();
     /** The newest id committed and handed to the engine; read by metrics on other threads. */
     private volatile long lastHandedToEngine;
     /** Set when the writer took END out of the queue while refusing requests during an outage. */
@@ -328,8 +329,10 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
             }
             firstId += request.size();
         }
+        long started = System.nanoTime();
         try {
             store.append(entries, keyed);
+            commits.committed(entries.size(), System.nanoTime() - started);
             return null;
         } catch (RuntimeException e) {
             return e;
@@ -397,6 +400,11 @@ public final class JournalWriter implements KeyedEventIntake, AutoCloseable {
         if (!events.isEmpty()) {
             lastHandedToEngine = events.get(events.size() - 1).getId();
         }
+    }
+
+    /** How many group commits stored how many events in how long, since start (for metrics). */
+    public JournalCommits commits() {
+        return commits;
     }
 
     /** The newest journal id committed and handed to the engine (0 before the first since start). */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vigil.intake.syslog.SyslogCounters;
 import io.vigil.intake.syslog.SyslogServer;
+import io.vigil.journal.JournalCommits;
 import io.vigil.journal.JournalWriter;
 import io.vigil.session.Engine;
 import io.vigil.session.EngineInbox;
@@ -56,6 +57,12 @@ class PipelineMetrics implements MeterBinder {
                 metrics -> Math.max(0, metrics.journal.lastJournaledId() - metrics.engine.lastEventId()));
         gauge(registry, "vigil.outcomes.backlog", "engine batches waiting to be stored", "batches", outcomes,
                 OutcomeWriter::backlog);
+        FunctionCounter.builder("vigil.journal.commits", journal.commits(), JournalCommits::commits)
+                .description("group commits that stored events in the journal").register(registry);
+        FunctionCounter.builder("vigil.journal.committed", journal.commits(), JournalCommits::events).baseUnit("events")
+                .description("events stored by those commits; divided by the commits, the mean batch size").register(registry);
+        FunctionCounter.builder("vigil.journal.commit.time", journal.commits(), JournalCommits::seconds).baseUnit("seconds")
+                .description("time those commits took; divided by the commits, the mean commit latency").register(registry);
         syslogCounter(registry, "received", SyslogCounters::received);
         syslogCounter(registry, "accepted", SyslogCounters::accepted);
         syslogCounter(registry, "dead_lettered", SyslogCounters::deadLettered);

@@ -45,6 +45,9 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(body, "vigil_engine_queue_capacity_events")).isPositive();
         assertThat(value(body, "vigil_alerts_open")).isGreaterThanOrEqualTo(1);
         assertThat(value(body, "vigil_notifications_pending")).isZero();
+        assertThat(value(body, "vigil_journal_commits_total")).isPositive();
+        assertThat(value(body, "vigil_journal_committed_events_total")).isGreaterThanOrEqualTo(2);
+        assertThat(value(body, "vigil_journal_commit_time_seconds_total")).isPositive();
         assertThat(body).contains("vigil_syslog_messages_total{result=\"received\"}", "jvm_memory_used_bytes");
     }
 
