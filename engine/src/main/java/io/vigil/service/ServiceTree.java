@@ -5,11 +5,15 @@ import io.vigil.model.Status;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -89,6 +93,41 @@ public final class ServiceTree implements Describable, Serializable {
             }
         }
         return changes;
+    }
+
+    /**
+     * The services an element belongs to: those listing the module {@code resource/check} or its agent
+     * {@code resource}, and every service above them; for a service ({@code service} set), itself and
+     * every service above it. Read from the links status propagation follows, so an element belongs
+     * exactly where its status counts. An escalation policy limited to a service takes the incidents
+     * of everything in its subtree.
+     */
+    public Set<String> servicesAbove(String resource, String check, String service) {
+        Set<String> found = new LinkedHashSet<>();
+        Deque<ServiceNode> toVisit = new ArrayDeque<>();
+        if (service != null) {
+            ServiceNode node = services.get(service);
+            if (node == null) {
+                found.add(service);
+            } else {
+                toVisit.add(node);
+            }
+        }
+        ResourceNode node = resource == null ? null : resources.get(resource);
+        if (node != null) {
+            ResourceNode.ModuleNode module = check == null ? null : node.find(check);
+            if (module != null) {
+                module.links.forEach(link -> toVisit.add(link.parent));
+            }
+            node.agentLinks.forEach(link -> toVisit.add(link.parent));
+        }
+        while (!toVisit.isEmpty()) {
+            ServiceNode next = toVisit.poll();
+            if (found.add(next.definition.name())) {
+                next.parents.forEach(link -> toVisit.add(link.parent));
+            }
+        }
+        return found;
     }
 
     /**

@@ -10,7 +10,6 @@ import io.vigil.model.Event;
 import io.vigil.notify.NotificationDesk;
 import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceDesk;
-import io.vigil.service.ServiceMembership;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.sla.PlannedDowntime;
 import org.kie.api.KieBase;
@@ -96,7 +95,7 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public Set<String> servicesOf(String resource, String check, String service) {
-            return ServiceMembership.of(services.tree().definition(), resource, check, service);
+            return services.tree().servicesAbove(resource, check, service);
         }
 
         @Override

@@ -49,6 +49,19 @@ class ServiceTreeTest {
     }
 
     @Test
+    void shouldNameEveryServiceAnElementBelongsToUpToTheRoots() {
+        ServiceTree diamond = ServiceFixtures.tree("shared");
+        ServiceTree office = ServiceFixtures.tree("office");
+
+        assertThat(diamond.servicesAbove("db", "mysql", null)).containsExactly("core", "left", "right", "top");
+        assertThat(diamond.servicesAbove("lb", "http", null)).containsExactly("left", "right", "top");
+        assertThat(diamond.servicesAbove("lb", "ssh", null)).as("a module the tree does not list").isEmpty();
+        assertThat(diamond.servicesAbove(null, null, "left")).containsExactly("left", "top");
+        assertThat(office.servicesAbove("router", "ping", null)).as("any check of an agent").containsExactly("office");
+        assertThat(diamond.servicesAbove("nowhere", "http", null)).isEmpty();
+    }
+
+    @Test
     void shouldComputeTheSeedStorageExample() {
         ServiceTree twoDisks = ServiceFixtures.tree("storage");
         twoDisks.elementChanged("fs01", "disk1", CRITICAL);
