@@ -16,8 +16,9 @@ import org.kie.api.runtime.rule.FactHandle;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,6 +89,7 @@ public final class NotificationDesk {
      * that has no delay, and says when the next one is due. A first level with a delay ({@code after})
      * is notified that long after the incident opened. After the last level the levels run again
      * {@code repeat} times, each time after the longest delay among them (none if they all have none).
+     * Records the repeat round on the incident; the caller records the level the step reached.
      */
     public EscalationStep escalate(Incident incident, long now) {
         boolean resumes = incident.isEscalationResumes();
@@ -118,38 +120,31 @@ public final class NotificationDesk {
             level = 1;
             round++;
         }
-        List<Recipient> notified = new ArrayList<>();
+        Map<String, Recipient> notified = new LinkedHashMap<>();
         while (true) {
             notifyLevel(incident, policy, levels.get(level - 1), now, notified);
-            long next;
-            if (level < levels.size()) {
-                next = scaled(levels.get(level).after(), factor);
-            } else if (round < policy.repeat() && longestDelay(levels) > 0) {
-                next = scaled(Duration.ofMillis(longestDelay(levels)), factor);
-            } else {
-                incident.setEscalationLevel(level);
+            boolean more = level < levels.size() || (round < policy.repeat() && longestDelay(levels) > 0);
+            // A repeat starts over at level 1 on the next call, so its wait is never 0 (that would run on
+            // past the last level here).
+            long next = !more ? 0 : level < levels.size() ? scaled(levels.get(level).after(), factor)
+                    : Math.max(1, scaled(Duration.ofMillis(longestDelay(levels)), factor));
+            if (!more || next > 0) {
                 incident.setEscalationRound(round);
-                return new EscalationStep(level, notified, false, 0);
-            }
-            if (next > 0) {
-                incident.setEscalationLevel(level);
-                incident.setEscalationRound(round);
-                return new EscalationStep(level, notified, true, next);
+                return new EscalationStep(level, List.copyOf(notified.values()), more, next);
             }
             level++;
         }
     }
 
+    /** Queues the level's item for everyone it reaches now; {@code notified} collects them, each once. */
     private void notifyLevel(Incident incident, EscalationPolicy policy, EscalationLevel level, long now,
-                             List<Recipient> notified) {
+                             Map<String, Recipient> notified) {
         NotificationItem item = new NotificationItem(incident.getId(), incident.getAlertId(), incident.getResource(),
                 incident.getCheck(), incident.getService(), incident.getTitle(), "CRITICAL", level.number(), false, now);
         for (Recipient recipient : document.recipients(level, Instant.ofEpochMilli(now))) {
             queue(recipient, policy.name(), policy.consolidate(), item, now);
             incident.addNotified(recipient);
-            if (notified.stream().noneMatch(known -> known.key().equals(recipient.key()))) {
-                notified.add(recipient);
-            }
+            notified.putIfAbsent(recipient.key(), recipient);
         }
     }
 

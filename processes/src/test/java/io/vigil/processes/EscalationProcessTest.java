@@ -140,6 +140,20 @@ class EscalationProcessTest {
     }
 
     @Test
+    void shouldRunTheLevelsAgainAfterTheLongestDelayAsOftenAsThePolicyRepeats() {
+        session.replacePolicies("escalation-repeat");
+        long id = openIncident("db01");
+
+        session.advance(Duration.ofHours(2));
+
+        assertThat(escalations()).containsExactly(
+                new Outcome.IncidentEscalated(id, 1, T0, List.of("user:alice")),
+                new Outcome.IncidentEscalated(id, 2, T0 + 10 * MINUTE, List.of("user:bob")),
+                new Outcome.IncidentEscalated(id, 1, T0 + 20 * MINUTE, List.of("user:alice")),
+                new Outcome.IncidentEscalated(id, 2, T0 + 30 * MINUTE, List.of("user:bob")));
+    }
+
+    @Test
     void shouldStopEscalatingOnceAcknowledged() {
         long id = openIncident("db01");
         session.advance(Duration.ofMinutes(2));
