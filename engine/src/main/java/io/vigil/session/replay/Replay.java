@@ -1,9 +1,8 @@
 package io.vigil.session.replay;
 
+import io.vigil.config.DocumentException;
 import io.vigil.model.Event;
 import io.vigil.notify.policy.PolicyDocument;
-import io.vigil.notify.policy.PolicyDocumentException;
-import io.vigil.service.ServiceDefinitionException;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.service.ServiceTreeExporter;
 import io.vigil.service.ServiceTreeParser;
@@ -21,9 +20,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The analysts' what-if tool: {@code replay --events FILE.jsonl [--services FILE.yml]
@@ -73,32 +74,14 @@ public final class Replay {
             err.println("replay: cannot read events file \"" + options.events() + "\": " + e.getMessage());
             return 1;
         }
-        ServiceTreeDefinition services;
-        try {
-            services = options.services() == null ? null : ServiceTreeParser.parse(Files.readString(options.services()));
-        } catch (ServiceDefinitionException e) {
-            err.println("replay: services file \"" + options.services() + "\": " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("replay: services file \"" + options.services() + "\" does not exist");
-            return 2;
-        } catch (IOException e) {
-            err.println("replay: cannot read services file \"" + options.services() + "\": " + e.getMessage());
-            return 1;
+        Parsed<ServiceTreeDefinition> services = document("services", options.services(), null, ServiceTreeParser::parse, err);
+        if (services.exitCode() != 0) {
+            return services.exitCode();
         }
-        PolicyDocument policies;
-        try {
-            policies = options.policies() == null ? PolicyDocument.NONE
-                    : PolicyDocument.parse(Files.readString(options.policies()));
-        } catch (PolicyDocumentException e) {
-            err.println("replay: policies file \"" + options.policies() + "\": " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("replay: policies file \"" + options.policies() + "\" does not exist");
-            return 2;
-        } catch (IOException e) {
-            err.println("replay: cannot read policies file \"" + options.policies() + "\": " + e.getMessage());
-            return 1;
+        Parsed<PolicyDocument> policies = document("policies", options.policies(), PolicyDocument.NONE,
+                PolicyDocument::parse, err);
+        if (policies.exitCode() != 0) {
+            return policies.exitCode();
         }
         RuleSet ruleSet;
         try {
@@ -114,11 +97,11 @@ public final class Replay {
                 ? (options.until() == null ? 0 : options.until().toEpochMilli())
                 : events.get(0).getOccurredAt();
         try (EngineSession session = EngineSession.create(ruleSet,
-                SessionSetup.fresh(options.escalateAfter()).withPolicies(policies), start)) {
+                SessionSetup.fresh(options.escalateAfter()).withPolicies(policies.value()), start)) {
             BatchRunner runner = new BatchRunner(session, new ReplayPrinter(json, out, summary), SnapshotPolicy.never(), 0);
-            if (services != null) {
-                runner.run(List.of(new EngineInbox.PendingCommand(new EngineCommand.ReplaceServiceTree(services,
-                        ServiceTreeExporter.toYaml(services), "replay"), new CompletableFuture<>())), start);
+            if (services.value() != null) {
+                runner.run(List.of(new EngineInbox.PendingCommand(new EngineCommand.ReplaceServiceTree(services.value(),
+                        ServiceTreeExporter.toYaml(services.value()), "replay"), new CompletableFuture<>())), start);
             }
             for (Event event : events) {
                 runner.run(List.of(List.of(event)), event.getOccurredAt());
@@ -131,5 +114,28 @@ public final class Replay {
         out.println(json.writeValueAsString(summary.line(events.size())));
         out.flush();
         return 0;
+    }
+
+    /** A document file's content, or (exit code not 0) the reason replay stops, already said. */
+    private record Parsed<T>(T value, int exitCode) {
+    }
+
+    /** Reads and parses the {@code what} file, or gives {@code absent} when none was named. */
+    private static <T> Parsed<T> document(String what, Path file, T absent, Function<String, T> parse, PrintStream err) {
+        if (file == null) {
+            return new Parsed<>(absent, 0);
+        }
+        try {
+            return new Parsed<>(parse.apply(Files.readString(file)), 0);
+        } catch (DocumentException e) {
+            err.println("replay: " + what + " file \"" + file + "\": " + e.getMessage());
+            return new Parsed<>(null, 2);
+        } catch (NoSuchFileException e) {
+            err.println("replay: " + what + " file \"" + file + "\" does not exist");
+            return new Parsed<>(null, 2);
+        } catch (IOException e) {
+            err.println("replay: cannot read " + what + " file \"" + file + "\": " + e.getMessage());
+            return new Parsed<>(null, 1);
+        }
     }
 }
