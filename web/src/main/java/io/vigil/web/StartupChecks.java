@@ -61,7 +61,9 @@ final class StartupChecks implements ApplicationListener<ApplicationEnvironmentP
         VigilProperties.Syslog syslog = binder.bindOrCreate("vigil.syslog", VigilProperties.Syslog.class);
         return tcpPortTaken(address, environment.getProperty("server.port", Integer.class, 8080), "HTTP port", "PORT")
                 .or(() -> udpPortTaken(syslog.bindAddress(), syslog.udpPort()))
-                .or(() -> tcpPortTaken(syslog.bindAddress(), syslog.tcpPort(), "syslog TCP port", "VIGIL_SYSLOG_TCPPORT"));
+                .or(() -> tcpPortTaken(syslog.bindAddress(), syslog.tcpPort(), "syslog TCP port", "VIGIL_SYSLOG_TCPPORT"))
+                .or(() -> tcpPortTaken(syslog.bindAddress(), syslog.tlsPort(), "syslog TLS port", "VIGIL_SYSLOG_TLSPORT"))
+                .or(() -> tcpPortTaken(syslog.bindAddress(), syslog.relpPort(), "RELP port", "VIGIL_SYSLOG_RELPPORT"));
     }
 
     private static Optional<String> tcpPortTaken(String address, int port, String what, String variable) {

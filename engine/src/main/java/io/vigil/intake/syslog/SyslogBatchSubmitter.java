@@ -44,6 +44,8 @@ final class SyslogBatchSubmitter {
     private final Duration giveUpAfter;
     private final Deque<Batch> waiting = new ArrayDeque<>();
     private List<EventDraft> collecting = new ArrayList<>();
+    /** Parallel to {@code collecting}: what to run once each event is committed (null entries for none). */
+    private List<Runnable> collectingCallbacks = new ArrayList<>();
     private int inFlight;
     private boolean retryScheduled;
     private long retryDelayMillis = FIRST_RETRY_MILLIS;
@@ -59,7 +61,16 @@ final class SyslogBatchSubmitter {
     }
 
     void add(EventDraft draft) {
+        add(draft, null);
+    }
+
+    /**
+     * @param onCommitted run on the channel's event loop once the draft is committed in the journal
+     *                    (RELP acknowledges then); never run for a draft that is dropped
+     */
+    void add(EventDraft draft, Runnable onCommitted) {
         collecting.add(draft);
+        collectingCallbacks.add(onCommitted);
         if (collecting.size() >= maxBatchSize) {
             flush();
         }
@@ -71,8 +82,9 @@ final class SyslogBatchSubmitter {
             return;
         }
         counters.submitted(collecting.size());
-        waiting.add(new Batch(collecting));
+        waiting.add(new Batch(collecting, collectingCallbacks));
         collecting = new ArrayList<>();
+        collectingCallbacks = new ArrayList<>();
         drain();
     }
 
@@ -101,6 +113,11 @@ final class SyslogBatchSubmitter {
         inFlight--;
         if (failure == null) {
             counters.accepted(batch.drafts.size());
+            for (Runnable callback : batch.onCommitted) {
+                if (callback != null) {
+                    callback.run();
+                }
+            }
         } else {
             // The journal logs the cause itself; an outage would otherwise log here once per batch.
             setbacks.warn("journal commit of " + batch.drafts.size() + " syslog events from " + origin()
@@ -146,10 +163,12 @@ final class SyslogBatchSubmitter {
 
     private static final class Batch {
         final List<EventDraft> drafts;
+        final List<Runnable> onCommitted;
         long waitedMillis;
 
-        Batch(List<EventDraft> drafts) {
+        Batch(List<EventDraft> drafts, List<Runnable> onCommitted) {
             this.drafts = drafts;
+            this.onCommitted = onCommitted;
         }
     }
 }

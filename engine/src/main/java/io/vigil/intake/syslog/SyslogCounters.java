@@ -1,5 +1,6 @@
 package io.vigil.intake.syslog;
 
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the syslog server has seen since start, for metrics and tests. */
@@ -12,6 +13,24 @@ public final class SyslogCounters {
     private final AtomicLong connectionsClosed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+
+    private final AtomicLong refusedClients = new AtomicLong();
+
+    /** The sum of several transports' counters, as they are now. */
+    static SyslogCounters sum(Collection<SyslogCounters> parts) {
+        SyslogCounters sum = new SyslogCounters();
+        for (SyslogCounters part : parts) {
+            sum.received.addAndGet(part.received());
+            sum.accepted.addAndGet(part.accepted());
+            sum.deadLettered.addAndGet(part.deadLettered());
+            sum.oversized.addAndGet(part.oversized());
+            sum.connectionsClosed.addAndGet(part.connectionsClosed());
+            sum.rejected.addAndGet(part.rejected());
+            sum.pending.addAndGet(part.pending());
+            sum.refusedClients.addAndGet(part.refusedClients());
+        }
+        return sum;
+    }
 
     /** Messages received (datagrams, TCP frames), good or bad. */
     public long received() {
@@ -46,6 +65,15 @@ public final class SyslogCounters {
     /** Parsed events not yet committed nor rejected. */
     public long pending() {
         return pending.get();
+    }
+
+    /** TLS clients refused: failed handshake (no or an untrusted certificate, old protocol) or not on the allow-list. */
+    public long refusedClients() {
+        return refusedClients.get();
+    }
+
+    void refusedClient() {
+        refusedClients.incrementAndGet();
     }
 
     void received(int messages) {

@@ -29,8 +29,24 @@ final class SyslogFrameProcessor {
         this.clock = clock;
     }
 
+    SyslogCounters counters() {
+        return counters;
+    }
+
     /** Adds the frame's event to {@code batches}, or records the frame as a dead letter. */
     void process(SyslogFrame frame, String peer, SyslogBatchSubmitter batches) {
+        process(frame, peer, null, batches, null);
+    }
+
+    /**
+     * Adds the frame's event to {@code batches}, or records the frame as a dead letter.
+     *
+     * @param source      the event's source, or null for {@code "syslog:" + peer}; a TLS client's
+     *                    certificate names it
+     * @param onCommitted run once the event is committed in the journal (not for a dead letter)
+     * @return true when the frame became an event (false: it is a dead letter)
+     */
+    boolean process(SyslogFrame frame, String peer, String source, SyslogBatchSubmitter batches, Runnable onCommitted) {
         counters.received(1);
         Instant receivedAt = clock.instant();
         if (frame.isMalformed()) {
@@ -41,16 +57,17 @@ final class SyslogFrameProcessor {
                 counters.connectionClosed();
             }
             deadLetter(receivedAt, peer, frame.malformedReason(), frame.bytes());
-            return;
+            return false;
         }
         EventDraft draft;
         try {
-            draft = parser.parse(frame.bytes(), transport, peer, receivedAt);
+            draft = parser.parse(frame.bytes(), transport, peer, source, receivedAt);
         } catch (SyslogParseException e) {
             deadLetter(receivedAt, peer, e.getMessage(), frame.bytes());
-            return;
+            return false;
         }
-        batches.add(draft);
+        batches.add(draft, onCommitted);
+        return true;
     }
 
     private void deadLetter(Instant receivedAt, String peer, String reason, byte[] raw) {

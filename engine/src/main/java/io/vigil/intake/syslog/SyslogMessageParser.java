@@ -41,6 +41,11 @@ public final class SyslogMessageParser {
      * @throws SyslogParseException with the reason when the message cannot become an event
      */
     public EventDraft parse(byte[] frame, String transport, String peer, Instant receivedAt) {
+        return parse(frame, transport, peer, null, receivedAt);
+    }
+
+    /** @param source the event's source, or null for {@code "syslog:" + peer} */
+    public EventDraft parse(byte[] frame, String transport, String peer, String source, Instant receivedAt) {
         String line = withoutLineEnd(new String(frame, StandardCharsets.UTF_8));
         if (line.isEmpty()) {
             throw new SyslogParseException("empty message");
@@ -62,7 +67,7 @@ public final class SyslogMessageParser {
             attributes.markTruncated();
         }
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
-                "syslog:" + peer, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
+                source == null ? "syslog:" + peer : source, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
                 Severity.ofCode(priority & 7), text, attributes.map, line);
     }
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +43,16 @@ public final class SyslogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogServer.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
+    /** The transports, as events and metrics name them. */
+    public static final String UDP = "syslog-udp";
+    public static final String TCP = "syslog-tcp";
+    public static final String TLS = "syslog-tls";
+    public static final String RELP = "syslog-relp";
 
     private final SyslogSettings settings;
     private final EventIntake intake;
     private final DeadLetterStore deadLetters;
-    private final SyslogCounters counters = new SyslogCounters();
+    private final Map<String, SyslogCounters> countersByTransport = new ConcurrentSkipListMap<>();
     private final SyslogMessageParser parser;
     private final Clock clock = Clock.systemUTC();
     private EventLoopGroup group;
@@ -58,6 +65,19 @@ public final class SyslogServer implements AutoCloseable {
         this.intake = intake;
         this.deadLetters = deadLetters;
         this.parser = new SyslogMessageParser(settings.rfc3164Zone());
+        // Created up front so that metrics can be registered per enabled transport before the start.
+        if (settings.udpPort() >= 0) {
+            countersFor(UDP);
+        }
+        if (settings.tcpPort() >= 0) {
+            countersFor(TCP);
+        }
+        if (settings.tlsPort() >= 0) {
+            countersFor(TLS);
+        }
+        if (settings.relpPort() >= 0) {
+            countersFor(RELP);
+        }
     }
 
     /** Binds the enabled listeners; throws IllegalStateException naming the address when one cannot bind. */
@@ -91,8 +111,19 @@ public final class SyslogServer implements AutoCloseable {
         return port(tcp);
     }
 
+    /** All transports together. */
     public SyslogCounters counters() {
-        return counters;
+        return SyslogCounters.sum(countersByTransport.values());
+    }
+
+    /** Per transport ("syslog-udp", "syslog-tcp", …), for the transports that are listening or were. */
+    public Map<String, SyslogCounters> countersByTransport() {
+        return Map.copyOf(countersByTransport);
+    }
+
+    /** The counters of one transport; created on first use. */
+    SyslogCounters countersFor(String transport) {
+        return countersByTransport.computeIfAbsent(transport, name -> new SyslogCounters());
     }
 
     /**
@@ -111,6 +142,7 @@ public final class SyslogServer implements AutoCloseable {
         }
         connections.close().awaitUninterruptibly();
         awaitPending();
+        SyslogCounters counters = counters();
         group.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         group = null;
         udp = null;
@@ -121,7 +153,7 @@ public final class SyslogServer implements AutoCloseable {
     }
 
     private Bootstrap udpBootstrap() {
-        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, counters, "syslog-udp", clock);
+        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(UDP), UDP, clock);
         return new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 // Netty reads datagrams into 2 KiB buffers by default, which would cut long messages.
@@ -131,13 +163,13 @@ public final class SyslogServer implements AutoCloseable {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
                         channel.pipeline().addLast("intake",
-                                new SyslogUdpHandler(frames, submitter(channel, settings.udpRetryFor()), settings.maxFrameLength()));
+                                new SyslogUdpHandler(frames, submitter(channel, frames, settings.udpRetryFor()), settings.maxFrameLength()));
                     }
                 });
     }
 
     private ServerBootstrap tcpBootstrap() {
-        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, counters, "syslog-tcp", clock);
+        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(TCP), TCP, clock);
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -146,15 +178,15 @@ public final class SyslogServer implements AutoCloseable {
                         connections.add(channel);
                         channel.pipeline()
                                 .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
-                                .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, null)));
+                                .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
                     }
                 });
     }
 
     /** @param giveUpAfter null to retry until the intake takes a batch (TCP) */
-    private SyslogBatchSubmitter submitter(Channel channel, Duration giveUpAfter) {
-        return new SyslogBatchSubmitter(channel, intake, counters, settings.maxBatchSize(), settings.maxInFlightBatches(),
-                giveUpAfter);
+    private SyslogBatchSubmitter submitter(Channel channel, SyslogFrameProcessor frames, Duration giveUpAfter) {
+        return new SyslogBatchSubmitter(channel, intake, frames.counters(), settings.maxBatchSize(),
+                settings.maxInFlightBatches(), giveUpAfter);
     }
 
     private Channel bind(AbstractBootstrap<?, ?> bootstrap, int port, String protocol) {
@@ -169,7 +201,7 @@ public final class SyslogServer implements AutoCloseable {
 
     private void awaitPending() {
         long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
-        while (counters.pending() > 0 && System.nanoTime() - deadline < 0) {
+        while (counters().pending() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -177,8 +209,9 @@ public final class SyslogServer implements AutoCloseable {
                 break;
             }
         }
-        if (counters.pending() > 0) {
-            log.warn("syslog stopped with {} events read but not committed", counters.pending());
+        long pending = counters().pending();
+        if (pending > 0) {
+            log.warn("syslog stopped with {} events read but not committed", pending);
         }
     }
 

@@ -11,6 +11,11 @@ import java.time.ZoneId;
  * @param bindAddress        the address both listeners bind to
  * @param udpPort            0 picks a free port, -1 disables UDP
  * @param tcpPort            0 picks a free port, -1 disables TCP
+ * @param tlsPort            syslog over TLS (RFC 5425, octet-counted); 0 picks a free port, -1 disables it
+ * @param relpPort           RELP (rsyslog's acknowledged protocol); 0 picks a free port, -1 disables it
+ * @param tls                the certificate, key and client authentication of the TLS listener (and of
+ *                           RELP when {@code relpTls})
+ * @param relpTls            RELP inside TLS (rsyslog {@code omrelp tls="on"}) with the same {@code tls}
  * @param maxFrameLength     the longest message accepted, in bytes: a longer one is a dead letter
  *                           (with its first bytes), never a journal entry; at most
  *                           {@link EventLimits#MAX_EVENT_BYTES_CEILING}, the bound on any event's raw text
@@ -22,10 +27,15 @@ import java.time.ZoneId;
  *                           is counted as rejected (UDP cannot push back on its sender)
  * @param rfc3164Zone        the zone RFC 3164 timestamps are read in (they carry none)
  */
-public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int maxFrameLength, int maxBatchSize,
+public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int tlsPort, int relpPort,
+                             SyslogTlsSettings tls, boolean relpTls, int maxFrameLength, int maxBatchSize,
                              int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone) {
 
     public static final int DEFAULT_PORT = 5514;
+    /** RFC 5425's port is 6514; Vigil uses it as is (it is above 1024). */
+    public static final int DEFAULT_TLS_PORT = 6514;
+    /** rsyslog's examples use 2514 for RELP (it has no assigned port). */
+    public static final int DEFAULT_RELP_PORT = 2514;
     /** A 64 KiB message plus room for the header. */
     public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 + 1024;
     /** What every receiver must accept (RFC 5424 section 6.1). */
@@ -34,6 +44,12 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int m
     public SyslogSettings {
         requirePort(udpPort, "udp");
         requirePort(tcpPort, "tcp");
+        requirePort(tlsPort, "tls");
+        requirePort(relpPort, "relp");
+        if (tls == null && (tlsPort >= 0 || relpTls && relpPort >= 0)) {
+            throw new IllegalArgumentException("syslog over TLS needs TLS settings (a certificate or a directory to "
+                    + "generate one in)");
+        }
         if (maxFrameLength < MIN_FRAME_LENGTH || maxFrameLength > EventLimits.MAX_EVENT_BYTES_CEILING) {
             throw new IllegalArgumentException("syslog max frame length must be " + MIN_FRAME_LENGTH + " (RFC 5424) to "
                     + EventLimits.MAX_EVENT_BYTES_CEILING + " bytes, got " + maxFrameLength);
@@ -44,20 +60,34 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int m
         }
     }
 
-    /** Defaults for everything but the addresses. */
+    /** Defaults for everything but the addresses; TLS and RELP off. */
     public SyslogSettings(String bindAddress, int udpPort, int tcpPort) {
-        this(bindAddress, udpPort, tcpPort, DEFAULT_MAX_FRAME_LENGTH, 1_000, 8, Duration.ofMillis(500),
-                ZoneId.systemDefault());
+        this(bindAddress, udpPort, tcpPort, -1, -1, null, false, DEFAULT_MAX_FRAME_LENGTH, 1_000, 8,
+                Duration.ofMillis(500), ZoneId.systemDefault());
+    }
+
+    /** Plain UDP and TCP with the given batching, TLS and RELP off. */
+    public SyslogSettings(String bindAddress, int udpPort, int tcpPort, int maxFrameLength, int maxBatchSize,
+                          int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone) {
+        this(bindAddress, udpPort, tcpPort, -1, -1, null, false, maxFrameLength, maxBatchSize, maxInFlightBatches,
+                udpRetryFor, rfc3164Zone);
     }
 
     public SyslogSettings withMaxFrameLength(int length) {
-        return new SyslogSettings(bindAddress, udpPort, tcpPort, length, maxBatchSize, maxInFlightBatches, udpRetryFor,
-                rfc3164Zone);
+        return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, length, maxBatchSize,
+                maxInFlightBatches, udpRetryFor, rfc3164Zone);
     }
 
-    /** 0.0.0.0, UDP and TCP on 5514. */
-    public static SyslogSettings defaults() {
-        return new SyslogSettings("0.0.0.0", DEFAULT_PORT, DEFAULT_PORT);
+    /** @param port -1 turns the TLS listener off */
+    public SyslogSettings withTls(int port, SyslogTlsSettings settings) {
+        return new SyslogSettings(bindAddress, udpPort, tcpPort, port, relpPort, settings, relpTls, maxFrameLength,
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone);
+    }
+
+    /** @param port -1 turns RELP off; {@code overTls} needs {@link #tls()} */
+    public SyslogSettings withRelp(int port, boolean overTls) {
+        return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, port, tls, overTls, maxFrameLength,
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone);
     }
 
     private static void requirePort(int port, String name) {

@@ -80,9 +80,9 @@ class SyslogServerTest {
 
     @Test
     void shouldRefuseAFrameLimitOutsideWhatAnEventMayHold() {
-        assertThatThrownBy(() -> SyslogSettings.defaults().withMaxFrameLength(479))
+        assertThatThrownBy(() -> new SyslogSettings("0.0.0.0", 5514, 5514).withMaxFrameLength(479))
                 .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 479");
-        assertThatThrownBy(() -> SyslogSettings.defaults().withMaxFrameLength(2 * 1024 * 1024 + 1))
+        assertThatThrownBy(() -> new SyslogSettings("0.0.0.0", 5514, 5514).withMaxFrameLength(2 * 1024 * 1024 + 1))
                 .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 2097153");
     }
 

@@ -64,6 +64,8 @@ public final class PackagedServer implements AutoCloseable {
         env.put("VIGIL_SYSLOG_BINDADDRESS", "127.0.0.1");
         env.put("VIGIL_SYSLOG_UDPPORT", "-1");
         env.put("VIGIL_SYSLOG_TCPPORT", Integer.toString(syslogTcpPort));
+        env.put("VIGIL_SYSLOG_TLSPORT", "-1");
+        env.put("VIGIL_SYSLOG_RELPPORT", "-1");
         env.put("VIGIL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(settings);
         try {

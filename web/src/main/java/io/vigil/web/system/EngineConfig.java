@@ -78,10 +78,7 @@ class EngineConfig {
 
     @Bean
     SyslogServer syslogServer(VigilProperties properties, JournalWriter journal, JdbcDeadLetterStore deadLetters) {
-        VigilProperties.Syslog syslog = properties.syslog();
-        SyslogSettings settings = new SyslogSettings(syslog.bindAddress(), syslog.udpPort(), syslog.tcpPort())
-                .withMaxFrameLength(syslog.maxFrameBytes());
-        return new SyslogServer(settings, journal, deadLetters);
+        return new SyslogServer(properties.syslog().settings(), journal, deadLetters);
     }
 
     /**

@@ -63,11 +63,18 @@ class PipelineMetrics implements MeterBinder {
                 .description("events stored by those commits; divided by the commits, the mean batch size").register(registry);
         FunctionCounter.builder("vigil.journal.commit.time", journal.commits(), JournalCommits::seconds).baseUnit("seconds")
                 .description("time those commits took; divided by the commits, the mean commit latency").register(registry);
-        syslogCounter(registry, "received", SyslogCounters::received);
-        syslogCounter(registry, "accepted", SyslogCounters::accepted);
-        syslogCounter(registry, "dead_lettered", SyslogCounters::deadLettered);
-        syslogCounter(registry, "rejected", SyslogCounters::rejected);
-        syslogCounter(registry, "oversized", SyslogCounters::oversized);
+        syslog.countersByTransport().forEach((transport, counters) -> {
+            syslogCounter(registry, transport, counters, "received", SyslogCounters::received);
+            syslogCounter(registry, transport, counters, "accepted", SyslogCounters::accepted);
+            syslogCounter(registry, transport, counters, "dead_lettered", SyslogCounters::deadLettered);
+            syslogCounter(registry, transport, counters, "rejected", SyslogCounters::rejected);
+            syslogCounter(registry, transport, counters, "oversized", SyslogCounters::oversized);
+            if (transport.equals("syslog-tls") || transport.equals("syslog-relp")) {
+                FunctionCounter.builder("vigil.syslog.refused.clients", counters, SyslogCounters::refusedClients)
+                        .description("TLS clients refused: failed handshake or not on the allow-list")
+                        .tag("transport", transport).register(registry);
+            }
+        });
         count(registry, "vigil.alerts.open", "alerts not cleared",
                 "SELECT COUNT(*) FROM alert WHERE state IN ('OPEN', 'ACKNOWLEDGED', 'SHELVED')");
         count(registry, "vigil.incidents.open", "incidents still being worked (open, acknowledged, investigating)",
@@ -81,9 +88,11 @@ class PipelineMetrics implements MeterBinder {
         Gauge.builder(name, source, value).description(description).baseUnit(unit).register(registry);
     }
 
-    private void syslogCounter(MeterRegistry registry, String result, ToDoubleFunction<SyslogCounters> value) {
-        FunctionCounter.builder("vigil.syslog.messages", syslog.counters(), value)
-                .description("syslog messages by what became of them").tag("result", result).register(registry);
+    private static void syslogCounter(MeterRegistry registry, String transport, SyslogCounters counters, String result,
+                                      ToDoubleFunction<SyslogCounters> value) {
+        FunctionCounter.builder("vigil.syslog.messages", counters, value)
+                .description("syslog messages by transport and what became of them")
+                .tag("transport", transport).tag("result", result).register(registry);
     }
 
     private void count(MeterRegistry registry, String name, String description, String sql) {

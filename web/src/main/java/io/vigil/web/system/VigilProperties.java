@@ -2,6 +2,7 @@ package io.vigil.web.system;
 
 import io.vigil.intake.http.EventLimits;
 import io.vigil.intake.syslog.SyslogSettings;
+import io.vigil.intake.syslog.SyslogTlsSettings;
 import io.vigil.notify.DispatcherSettings;
 import io.vigil.notify.channel.MailSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,6 +11,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything Vigil itself is configured with, under {@code vigil.*}. Environment variables map by
@@ -50,7 +52,9 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
      *                 (rsyslog sends at most 8 KiB by default, syslog-ng 64 KiB)
      */
     public record Syslog(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5514") int udpPort,
-                         @DefaultValue("5514") int tcpPort, @DefaultValue("65KB") DataSize maxFrame) {
+                         @DefaultValue("5514") int tcpPort, @DefaultValue("6514") int tlsPort,
+                         @DefaultValue("2514") int relpPort, @DefaultValue("false") boolean relpTls,
+                         @DefaultValue Tls tls, @DefaultValue("65KB") DataSize maxFrame) {
 
         public Syslog {
             requireBetween(maxFrame, SyslogSettings.MIN_FRAME_LENGTH, EventLimits.MAX_EVENT_BYTES_CEILING,
@@ -59,6 +63,30 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
 
         public int maxFrameBytes() {
             return (int) maxFrame.toBytes();
+        }
+
+        /** How the syslog server listens, as the engine's settings. */
+        public SyslogSettings settings() {
+            return new SyslogSettings(bindAddress, udpPort, tcpPort)
+                    .withTls(tlsPort, tls.settings())
+                    .withRelp(relpPort, relpTls)
+                    .withMaxFrameLength(maxFrameBytes());
+        }
+    }
+
+    /**
+     * The certificate of the syslog TLS listener (and of RELP with {@code relp-tls}), and client
+     * authentication. VIGIL_SYSLOG_TLS_CERTIFICATE (PEM or PKCS#12), VIGIL_SYSLOG_TLS_KEY (PEM, with a
+     * PEM certificate), VIGIL_SYSLOG_TLS_PASSWORD, VIGIL_SYSLOG_TLS_CLIENTCA (PEM bundle: clients must
+     * then present a certificate it signed), VIGIL_SYSLOG_TLS_ALLOWEDCLIENTS (comma-separated subject
+     * DNs, names or {@code *.domain}), VIGIL_SYSLOG_TLS_GENERATEDDIR (where a self-signed certificate
+     * is generated on first start when none is configured).
+     */
+    public record Tls(Path certificate, Path key, String password, Path clientCa, List<String> allowedClients,
+                      @DefaultValue("data/tls") Path generatedDir) {
+
+        public SyslogTlsSettings settings() {
+            return new SyslogTlsSettings(certificate, key, password, clientCa, allowedClients, generatedDir);
         }
     }
 

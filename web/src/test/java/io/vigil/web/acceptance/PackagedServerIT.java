@@ -75,13 +75,13 @@ class PackagedServerIT {
         assertThat(eventIds(api)).contains(id);
 
         Finished sameDirectory = run(Duration.ofSeconds(30), Map.of("VIGIL_DB_EMBEDDED_DIR", home.resolve("mariadb").toString()),
-                "--server.port=" + freePort(), "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0");
+                "--server.port=" + freePort(), "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=-1", "--vigil.syslog.relp-port=-1");
         assertThat(sameDirectory.exitCode()).as(sameDirectory.err()).isEqualTo(1);
         assertThat(sameDirectory.err()).isEqualTo("vigil: the data directory " + home.resolve("mariadb") + " is in use by another Vigil"
                 + " (pid " + first.pid() + "); stop it or set VIGIL_DB_EMBEDDED_DIR\n");
         assertThat(sameDirectory.out()).isEmpty();
         Finished samePort = run(Duration.ofSeconds(30), Map.of("VIGIL_DB_EMBEDDED_DIR", home.resolve("other").toString()),
-                "--server.port=" + port, "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0");
+                "--server.port=" + port, "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=-1", "--vigil.syslog.relp-port=-1");
         assertThat(samePort.exitCode()).as(samePort.err()).isEqualTo(1);
         assertThat(samePort.err()).isEqualTo("vigil: the HTTP port " + port + " is in use by another program; stop it or set PORT"
                 + " to another port\n");
@@ -146,7 +146,7 @@ class PackagedServerIT {
     }
 
     private Process start(int port, Duration timeout) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar().toString(), "--server.port=" + port, "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0")
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar().toString(), "--server.port=" + port, "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=-1", "--vigil.syslog.relp-port=-1")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));

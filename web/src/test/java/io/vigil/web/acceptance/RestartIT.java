@@ -186,6 +186,8 @@ class RestartIT {
                 "--vigil.admin.password=" + TestServer.ADMIN_PASSWORD,
                 "--vigil.syslog.udp-port=0",
                 "--vigil.syslog.tcp-port=0",
+                "--vigil.syslog.tls-port=-1",
+                "--vigil.syslog.relp-port=-1",
                 "--vigil.escalation.after=" + ESCALATION.toSeconds() + "s");
     }
 

@@ -95,7 +95,9 @@ class AdminBootstrapIT {
                 "--vigil.admin.password=" + adminPassword,
                 "--vigil.admin.initial-password-dir=" + home.resolve("data"),
                 "--vigil.syslog.udp-port=-1",
-                "--vigil.syslog.tcp-port=-1");
+                "--vigil.syslog.tcp-port=-1",
+                "--vigil.syslog.tls-port=-1",
+                "--vigil.syslog.relp-port=-1");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -48,7 +48,7 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(body, "vigil_journal_commits_total")).isPositive();
         assertThat(value(body, "vigil_journal_committed_events_total")).isGreaterThanOrEqualTo(2);
         assertThat(value(body, "vigil_journal_commit_time_seconds_total")).isPositive();
-        assertThat(body).contains("vigil_syslog_messages_total{result=\"received\"}", "jvm_memory_used_bytes");
+        assertThat(body).contains("vigil_syslog_messages_total{result=\"received\",transport=\"syslog-tcp\"}", "jvm_memory_used_bytes");
     }
 
     @Test

@@ -41,6 +41,8 @@ public abstract class ServerTestSupport {
         registry.add("vigil.admin.password", () -> TestServer.ADMIN_PASSWORD);
         registry.add("vigil.syslog.udp-port", () -> "0");
         registry.add("vigil.syslog.tcp-port", () -> "0");
+        registry.add("vigil.syslog.tls-port", () -> "-1");
+        registry.add("vigil.syslog.relp-port", () -> "0");
     }
 
     @BeforeAll
