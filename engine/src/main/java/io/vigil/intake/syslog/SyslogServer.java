@@ -59,6 +59,8 @@ public final class SyslogServer implements AutoCloseable {
     private ChannelGroup connections;
     private volatile Channel udp;
     private volatile Channel tcp;
+    private volatile Channel tlsListener;
+    private SyslogTls tls;
 
     public SyslogServer(SyslogSettings settings, EventIntake intake, DeadLetterStore deadLetters) {
         this.settings = settings;
@@ -85,6 +87,10 @@ public final class SyslogServer implements AutoCloseable {
         if (group != null) {
             throw new IllegalStateException("syslog server already started");
         }
+        if (settings.tlsPort() >= 0 || settings.relpTls() && settings.relpPort() >= 0) {
+            // Before any listener binds: a certificate problem stops the start with the file and the reason.
+            tls = SyslogTls.load(settings.tls());
+        }
         group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("vigil-syslog", true), NioIoHandler.newFactory());
         connections = new DefaultChannelGroup("syslog-tcp", GlobalEventExecutor.INSTANCE);
         try {
@@ -94,11 +100,15 @@ public final class SyslogServer implements AutoCloseable {
             if (settings.tcpPort() >= 0) {
                 tcp = bind(tcpBootstrap(), settings.tcpPort(), "TCP");
             }
+            if (settings.tlsPort() >= 0) {
+                tlsListener = bind(tlsBootstrap(), settings.tlsPort(), "TLS");
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        log.info("syslog listening on {} (UDP port {}, TCP port {})", settings.bindAddress(), udpPort(), tcpPort());
+        log.info("syslog listening on {} (UDP port {}, TCP port {}, TLS port {})", settings.bindAddress(), udpPort(),
+                tcpPort(), tlsPort());
     }
 
     /** The bound UDP port, or -1 when UDP is off or the server is not started. */
@@ -109,6 +119,16 @@ public final class SyslogServer implements AutoCloseable {
     /** The bound TCP port, or -1 when TCP is off or the server is not started. */
     public int tcpPort() {
         return port(tcp);
+    }
+
+    /** The bound TLS port, or -1 when TLS is off or the server is not started. */
+    public int tlsPort() {
+        return port(tlsListener);
+    }
+
+    /** The TLS set-up (certificate, fingerprint) when a TLS listener runs, else null. */
+    public SyslogTls tls() {
+        return tls;
     }
 
     /** All transports together. */
@@ -135,7 +155,7 @@ public final class SyslogServer implements AutoCloseable {
         if (group == null) {
             return;
         }
-        for (Channel listener : new Channel[] {udp, tcp}) {
+        for (Channel listener : new Channel[] {udp, tcp, tlsListener}) {
             if (listener != null) {
                 listener.close().syncUninterruptibly();
             }
@@ -147,6 +167,7 @@ public final class SyslogServer implements AutoCloseable {
         group = null;
         udp = null;
         tcp = null;
+        tlsListener = null;
         log.info("syslog stopped: {} received, {} accepted, {} dead letters ({} oversized), {} rejected, {} connections "
                         + "closed for a bad octet count", counters.received(), counters.accepted(), counters.deadLettered(),
                 counters.oversized(), counters.rejected(), counters.connectionsClosed());
@@ -177,6 +198,24 @@ public final class SyslogServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline()
+                                .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
+                                .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
+                    }
+                });
+    }
+
+    /** RFC 5425: TLS, then octet-counted frames (the framer also takes LF-terminated ones, as rsyslog's gtls sends by default). */
+    private ServerBootstrap tlsBootstrap() {
+        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(TLS), TLS, clock);
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline()
+                                .addLast("tls", tls.newHandler(channel.alloc()))
+                                .addLast("gate", new TlsClientGate(tls.clients(), frames.counters()))
                                 .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
                                 .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
                     }

@@ -36,7 +36,7 @@ final class SyslogTcpHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         SyslogFrame frame = (SyslogFrame) msg;
-        frames.process(frame, peer, submitter);
+        frames.process(frame, peer, ctx.channel().attr(TlsClientGate.SOURCE).get(), submitter, null);
         if (frame.closesConnection()) {
             // What was read before the bad frame is submitted and committed as usual; the sender must reconnect.
             closings.warn("closing the syslog connection from " + peer + ": " + frame.malformedReason());
