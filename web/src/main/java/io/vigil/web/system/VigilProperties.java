@@ -78,15 +78,16 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
      * The certificate of the syslog TLS listener (and of RELP with {@code relp-tls}), and client
      * authentication. VIGIL_SYSLOG_TLS_CERTIFICATE (PEM or PKCS#12), VIGIL_SYSLOG_TLS_KEY (PEM, with a
      * PEM certificate), VIGIL_SYSLOG_TLS_PASSWORD, VIGIL_SYSLOG_TLS_CLIENTCA (PEM bundle: clients must
-     * then present a certificate it signed), VIGIL_SYSLOG_TLS_ALLOWEDCLIENTS (comma-separated subject
-     * DNs, names or {@code *.domain}), VIGIL_SYSLOG_TLS_GENERATEDDIR (where a self-signed certificate
+     * then present a certificate it signed), VIGIL_SYSLOG_TLS_ALLOWEDCLIENTS (subject DNs, names or
+     * {@code *.domain}, separated by semicolons because a DN holds commas), VIGIL_SYSLOG_TLS_GENERATEDDIR (where a self-signed certificate
      * is generated on first start when none is configured).
      */
-    public record Tls(Path certificate, Path key, String password, Path clientCa, List<String> allowedClients,
+    public record Tls(Path certificate, Path key, String password, Path clientCa, String allowedClients,
                       @DefaultValue("data/tls") Path generatedDir) {
 
         public SyslogTlsSettings settings() {
-            return new SyslogTlsSettings(certificate, key, password, clientCa, allowedClients, generatedDir);
+            List<String> allowed = allowedClients == null ? List.of() : List.of(allowedClients.split(";"));
+            return new SyslogTlsSettings(certificate, key, password, clientCa, allowed, generatedDir);
         }
     }
 

@@ -73,6 +73,10 @@ class PackagedServerIT {
         assertThat(posted.status()).as(posted.body()).isEqualTo(202);
         long id = posted.json().get("ids").get(0).asLong();
         assertThat(eventIds(api)).contains(id);
+        Path generatedCertificate = home.resolve("data/tls/syslog-tls-certificate.pem");
+        assertThat(generatedCertificate).as("the syslog TLS certificate generated on the first start").exists();
+        String certificate = Files.readString(generatedCertificate);
+        assertThat(log()).contains("generated a self-signed syslog TLS certificate", "SHA-256 fingerprint SHA256:");
 
         Finished sameDirectory = run(Duration.ofSeconds(30), Map.of("VIGIL_DB_EMBEDDED_DIR", home.resolve("mariadb").toString()),
                 "--server.port=" + freePort(), "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=-1", "--vigil.syslog.relp-port=-1");
@@ -93,6 +97,7 @@ class PackagedServerIT {
         start(port, START);
 
         assertThat(eventIds(api)).as("the event survives kill -9").contains(id);
+        assertThat(Files.readString(generatedCertificate)).as("the TLS certificate is kept").isEqualTo(certificate);
         assertThat(Files.isDirectory(home.resolve("mariadb/data"))).isTrue();
 
         // A normal stop (SIGTERM) must finish, and must not take the data with it: this folder lies
@@ -146,7 +151,9 @@ class PackagedServerIT {
     }
 
     private Process start(int port, Duration timeout) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar().toString(), "--server.port=" + port, "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=-1", "--vigil.syslog.relp-port=-1")
+        // TLS and RELP on any free port: the TLS certificate is generated into data/tls as on a first start.
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar().toString(), "--server.port=" + port,
+                "--vigil.syslog.udp-port=0", "--vigil.syslog.tcp-port=0", "--vigil.syslog.tls-port=0", "--vigil.syslog.relp-port=0")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));

@@ -1,5 +1,7 @@
 package io.vigil.web.system;
 
+import io.vigil.intake.syslog.SyslogSettings;
+import io.vigil.intake.syslog.SyslogTlsSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -9,6 +11,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,6 +28,10 @@ class VigilPropertiesTest {
         assertThat(properties.db().embeddedDir()).isEqualTo(Path.of("data/mariadb"));
         assertThat(properties.syslog().udpPort()).isEqualTo(5514);
         assertThat(properties.syslog().tcpPort()).isEqualTo(5514);
+        assertThat(properties.syslog().tlsPort()).isEqualTo(6514);
+        assertThat(properties.syslog().relpPort()).isEqualTo(2514);
+        assertThat(properties.syslog().settings().tls())
+                .isEqualTo(SyslogTlsSettings.selfSigned(Path.of("data/tls")));
         assertThat(properties.escalation().after()).isEqualTo(Duration.ofMinutes(15));
         assertThat(properties.intake().maxBody()).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(properties.intake().maxEventBytes()).isEqualTo(1_048_576);
@@ -58,6 +65,22 @@ class VigilPropertiesTest {
         assertThat(properties.admin().password()).isEqualTo("s3cret-pass");
         assertThat(properties.syslog().udpPort()).isEqualTo(-1);
         assertThat(properties.escalation().after()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void shouldBindTheSyslogTlsSettingsFromTheEnvironment() {
+        VigilProperties properties = bind(environment(Map.of(
+                "VIGIL_SYSLOG_TLSPORT", "16514", "VIGIL_SYSLOG_RELPPORT", "-1", "VIGIL_SYSLOG_RELPTLS", "true",
+                "VIGIL_SYSLOG_TLS_CERTIFICATE", "/etc/vigil/server.p12", "VIGIL_SYSLOG_TLS_PASSWORD", "pw",
+                "VIGIL_SYSLOG_TLS_CLIENTCA", "/etc/vigil/clients.pem",
+                "VIGIL_SYSLOG_TLS_ALLOWEDCLIENTS", "CN=web01,O=Example; *.db.example.com")));
+
+        SyslogSettings settings = properties.syslog().settings();
+        assertThat(settings.tlsPort()).isEqualTo(16514);
+        assertThat(settings.relpPort()).isEqualTo(-1);
+        assertThat(settings.relpTls()).isTrue();
+        assertThat(settings.tls()).isEqualTo(new SyslogTlsSettings(Path.of("/etc/vigil/server.p12"), null, "pw",
+                Path.of("/etc/vigil/clients.pem"), List.of("CN=web01,O=Example", "*.db.example.com"), Path.of("data/tls")));
     }
 
     private static Binder environment(Map<String, Object> variables) {
