@@ -78,7 +78,7 @@ final class Rfc3164Parser {
         }
         if (Character.isDigit(in.peek())) {
             try {
-                return Rfc5424Parser.timestamp(in.word());
+                return Rfc5424Parser.lenientTimestamp(in.word());
             } catch (SyslogParseException notRfc3339) {
                 in.moveTo(start);
             }

@@ -1,15 +1,22 @@
 package io.vigil.intake.syslog;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * RFC 5424 STRUCTURED-DATA: "-" or one or more {@code [SD-ID *(SP PARAM-NAME="PARAM-VALUE")]},
- * with \" \\ and \] escaped in values. Parameters become "SD-ID.PARAM-NAME" → value; an element
- * without parameters becomes "SD-ID" → "" so that its presence is kept; a repeated parameter
- * (allowed by the RFC) keeps all its values, comma-separated.
+ * with \" \\ and \] escaped in values (section 6.3.3: they MUST be, so an unescaped ']' is refused;
+ * a backslash before any other character is kept as it is). SD-IDs and PARAM-NAMEs are 1 to 32
+ * printable US-ASCII characters but '=', SP, ']' and '"'; the same SD-ID twice is refused (section
+ * 6.3.2). Parameters become "SD-ID.PARAM-NAME" → value; an element without parameters becomes
+ * "SD-ID" → "" so that its presence is kept; a repeated parameter (allowed by the RFC) keeps all
+ * its values, comma-separated.
  */
 final class StructuredDataParser {
+
+    private static final int MAX_NAME_LENGTH = 32;
 
     private StructuredDataParser() {
     }
@@ -22,8 +29,14 @@ final class StructuredDataParser {
             throw invalid(in, "expected '-' or '['");
         }
         Map<String, String> params = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
         while (in.skip('[')) {
+            int idAt = in.position();
             String id = name(in, "SD-ID");
+            if (!ids.add(id)) {
+                in.moveTo(idAt);
+                throw invalid(in, "an SD-ID once per message (RFC 5424 6.3.2), but \"" + id + "\" is repeated");
+            }
             if (in.peek() == ']') {
                 params.putIfAbsent(id, "");
             }
@@ -47,6 +60,10 @@ final class StructuredDataParser {
         if (in.position() == start) {
             throw invalid(in, "expected " + what);
         }
+        if (in.position() - start > MAX_NAME_LENGTH) {
+            in.moveTo(start);
+            throw invalid(in, what + " of at most " + MAX_NAME_LENGTH + " characters");
+        }
         return in.text().substring(start, in.position());
     }
 
@@ -60,6 +77,10 @@ final class StructuredDataParser {
             char c = in.next();
             if (c == '"') {
                 return value.toString();
+            }
+            if (c == ']') {
+                in.moveTo(in.position() - 1);
+                throw invalid(in, "']' escaped as \\] inside a PARAM-VALUE");
             }
             char escaped = in.peek();
             if (c == '\\' && (escaped == '"' || escaped == '\\' || escaped == ']')) {

@@ -53,13 +53,17 @@ public final class SyslogMessageParser {
         TextCursor in = new TextCursor(line);
         int priority = priority(in);
         SyslogMessage message;
-        if (line.startsWith("1 ", in.position())) {
-            in.moveTo(in.position() + 2);
+        int version = rfc5424Version(line, in.position());
+        if (version > 0) {
+            in.moveTo(line.indexOf(' ', in.position()) + 1);
             message = Rfc5424Parser.parse(in, priority);
         } else {
             message = rfc3164.parse(in, priority, receivedAt);
         }
         BoundedAttributes attributes = attributes(message);
+        if (version > 1) {
+            attributes.put("version", Integer.toString(version));
+        }
         String text = message.message();
         if (text.length() > EventLimits.MAX_MESSAGE_CHARS) {
             int end = EventLimits.MAX_MESSAGE_CHARS;
@@ -69,6 +73,24 @@ public final class SyslogMessageParser {
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
                 source == null ? "syslog:" + peer : source, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
                 Severity.ofCode(priority & 7), text, attributes.map, line);
+    }
+
+    /**
+     * RFC 5424's VERSION (NONZERO-DIGIT 0*2DIGIT, then SP) right after the PRI, or 0 when the line
+     * does not have one and is read as RFC 3164. A line with a version is RFC 5424 shaped and parsed
+     * strictly, whatever the version: never guessed at as RFC 3164, which would misfile it.
+     */
+    private static int rfc5424Version(String line, int at) {
+        int version = 0;
+        int i = at;
+        while (i < line.length() && i - at < 3 && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            if (i == at && line.charAt(i) == '0') {
+                return 0;
+            }
+            version = version * 10 + line.charAt(i) - '0';
+            i++;
+        }
+        return i > at && i < line.length() && line.charAt(i) == ' ' ? version : 0;
     }
 
     /** A HOSTNAME or APP-NAME that is missing or only white space (a tab, a line feed) names nothing. */

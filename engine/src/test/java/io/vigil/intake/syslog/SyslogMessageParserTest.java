@@ -218,11 +218,12 @@ class SyslogMessageParserTest {
         assertThatThrownBy(() -> parse("<13>1 2026-11-21T06:30:40Z host"))
                 .hasMessage("truncated RFC 5424 header: nothing after HOSTNAME");
         assertThatThrownBy(() -> parse("<13>1 2026-13-21T06:30:40Z host app - - -"))
-                .hasMessage("invalid RFC 5424 timestamp \"2026-13-21T06:30:40Z\"");
+                .hasMessage("invalid RFC 5424 TIMESTAMP \"2026-13-21T06:30:40Z\": no such date or time (Invalid value for "
+                        + "MonthOfYear (valid values 1 - 12): 13) at position 21");
         assertThatThrownBy(() -> parse("<13>1 0001-01-01T00:00:00Z host app - - -"))
                 .hasMessage("timestamp \"0001-01-01T00:00:00Z\" is out of range (expected 1970 to 9999)");
         assertThatThrownBy(() -> parse("<13>1 - " + "h".repeat(256) + " app - - -"))
-                .hasMessageStartingWith("HOSTNAME longer than 255 characters: \"hhhh");
+                .hasMessageStartingWith("invalid RFC 5424 HOSTNAME: longer than 255 characters (256): \"hhhh");
     }
 
     @Test
@@ -268,14 +269,12 @@ class SyslogMessageParserTest {
         return line.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Found by fuzzing: a white-space-only name would have become a blank resource or check. */
+    /** Found by fuzzing: a white-space-only name would have become a blank resource or check; RFC 5424 refuses it. */
     @Test
-    void shouldNameThePeerAndSyslogWhenHostnameAndAppNameAreOnlyWhiteSpace() {
-        EventDraft draft = parser.parse(bytes("<13>1 2026-11-21T06:30:40Z \t \u3000 - - - disk full"), "syslog-tcp", PEER,
-                RECEIVED);
-
-        assertThat(draft.resource()).isEqualTo(PEER);
-        assertThat(draft.check()).isEqualTo("syslog");
-        assertThat(draft.message()).isEqualTo("disk full");
+    void shouldRefuseWhiteSpaceNamesInRfc5424Headers() {
+        assertThatThrownBy(() -> parse("<13>1 2026-11-21T06:30:40Z \t \u3000 - - - disk full"))
+                .hasMessage("invalid RFC 5424 HOSTNAME \"\\x09\": control character U+0009 at position 1");
+        assertThatThrownBy(() -> parse("<13>1 2026-11-21T06:30:40Z host \u3000 - - - disk full"))
+                .hasMessage("invalid RFC 5424 APP-NAME \"\u3000\": character outside printable US-ASCII U+3000 at position 1");
     }
 }
