@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -91,7 +92,10 @@ public final class EventQueries {
     }
 
     public Optional<EventDetail> byId(long id) {
-        return jdbc.query(SELECT + ", j.raw" + FROM + " WHERE j.id = ?",
-                (rs, n) -> new EventDetail(ROW.mapRow(rs, n), rs.getString("raw")), id).stream().findFirst();
+        return jdbc.query(SELECT + ", j.raw, j.raw_bytes" + FROM + " WHERE j.id = ?", (rs, n) -> {
+            byte[] bytes = rs.getBytes("raw_bytes");
+            return new EventDetail(ROW.mapRow(rs, n), rs.getString("raw"),
+                    bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
+        }, id).stream().findFirst();
     }
 }

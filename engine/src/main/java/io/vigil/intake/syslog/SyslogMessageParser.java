@@ -4,6 +4,9 @@ import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Severity;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +21,8 @@ import java.util.Map;
  * PROCID, MSGID and structured data → attributes, the peer → source ("syslog:10.0.0.7"). There is
  * no status: the rules derive it from the severity. A MSG longer than an event's message may be
  * (64 Ki characters) is cut and the event flagged {@code truncated=true}; the raw line keeps it
- * whole. Thread-safe.
+ * whole; bytes that are not valid UTF-8 are kept as received beside it ({@link EventDraft#rawBytes()}).
+ * Thread-safe.
  */
 public final class SyslogMessageParser {
 
@@ -46,7 +50,10 @@ public final class SyslogMessageParser {
 
     /** @param source the event's source, or null for {@code "syslog:" + peer} */
     public EventDraft parse(byte[] frame, String transport, String peer, String source, Instant receivedAt) {
-        String line = withoutLineEnd(new String(frame, StandardCharsets.UTF_8));
+        String decoded = new String(frame, StandardCharsets.UTF_8);
+        // Invalid UTF-8 became U+FFFD in the text: the bytes as received are kept beside it.
+        byte[] rawBytes = isValidUtf8(frame) ? null : frame.clone();
+        String line = withoutLineEnd(decoded);
         if (line.isEmpty()) {
             throw new SyslogParseException("empty message");
         }
@@ -72,7 +79,7 @@ public final class SyslogMessageParser {
         }
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
                 source == null ? "syslog:" + peer : source, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
-                Severity.ofCode(priority & 7), text, attributes.map, line);
+                Severity.ofCode(priority & 7), text, attributes.map, line, rawBytes);
     }
 
     /**
@@ -153,6 +160,22 @@ public final class SyslogMessageParser {
         void markTruncated() {
             map.put(TRUNCATED, "true");
         }
+    }
+
+    private static boolean isValidUtf8(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                // Not plain ASCII: let the strict decoder decide (rare enough to not matter for speed).
+                try {
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+                    return true;
+                } catch (CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String withoutLineEnd(String line) {

@@ -31,9 +31,10 @@ import java.util.Optional;
 public final class JdbcJournalStore implements JournalStore {
 
     private static final String INSERT = "INSERT INTO event_journal (id, received_at, occurred_at, transport, source,"
-            + " resource, check_name, status, severity, message, attributes, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " resource, check_name, status, severity, message, attributes, raw, raw_bytes)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT_COLUMNS = "SELECT id, received_at, occurred_at, transport, source, resource,"
-            + " check_name, status, severity, message, attributes, raw FROM event_journal";
+            + " check_name, status, severity, message, attributes, raw, raw_bytes FROM event_journal";
     private static final String SELECT = SELECT_COLUMNS + " WHERE id > ? AND id <= ? ORDER BY id LIMIT ?";
 
     /** A key's row is replaced only once it has expired (the writer checks): a key past its retention counts as new. */
@@ -47,7 +48,7 @@ public final class JdbcJournalStore implements JournalStore {
         EventDraft draft = new EventDraft(UtcColumns.instant(rs, "received_at"), UtcColumns.instant(rs, "occurred_at"),
                 rs.getString("transport"), rs.getString("source"), rs.getString("resource"), rs.getString("check_name"),
                 Status.parse(rs.getString("status")), parsedSeverity, rs.getString("message"),
-                JsonColumns.attributes(rs.getString("attributes")), rs.getString("raw"));
+                JsonColumns.attributes(rs.getString("attributes")), rs.getString("raw"), rs.getBytes("raw_bytes"));
         return new JournalEntry(rs.getLong("id"), draft);
     };
 
@@ -124,7 +125,8 @@ public final class JdbcJournalStore implements JournalStore {
         for (var attribute : draft.attributes().entrySet()) {
             attributes += attribute.getKey().length() + attribute.getValue().length() + 6;
         }
-        return JdbcBatches.length(draft.message()) + JdbcBatches.length(draft.raw()) + draft.source().length()
+        return JdbcBatches.length(draft.message()) + JdbcBatches.length(draft.raw())
+                + (draft.rawBytes() == null ? 0 : 2L * draft.rawBytes().length) + draft.source().length()
                 + draft.resource().length() + draft.check().length() + attributes;
     }
 
@@ -146,5 +148,6 @@ public final class JdbcJournalStore implements JournalStore {
         ps.setString(10, draft.message());
         ps.setString(11, JsonColumns.attributes(draft.attributes()));
         ps.setString(12, draft.raw());
+        ps.setBytes(13, draft.rawBytes());
     }
 }

@@ -277,4 +277,17 @@ class SyslogMessageParserTest {
         assertThatThrownBy(() -> parse("<13>1 2026-11-21T06:30:40Z host \u3000 - - - disk full"))
                 .hasMessage("invalid RFC 5424 APP-NAME \"\u3000\": character outside printable US-ASCII U+3000 at position 1");
     }
+
+    @Test
+    void shouldKeepBytesThatAreNotUtf8BesideTheDecodedText() {
+        byte[] frame = {'<', '1', '3', '>', '1', ' ', '-', ' ', 'h', ' ', 'a', ' ', '-', ' ', '-', ' ', '-', ' ',
+                'c', 'a', 'f', (byte) 0xE9, (byte) 0xFF, '\n'};
+        EventDraft draft = parser.parse(frame, "syslog-tcp", PEER, RECEIVED);
+
+        assertThat(draft.message()).isEqualTo("caf\uFFFD\uFFFD");
+        assertThat(draft.raw()).isEqualTo("<13>1 - h a - - - caf\uFFFD\uFFFD");
+        assertThat(draft.rawBytes()).isEqualTo(frame).isNotSameAs(frame);
+        assertThat(parser.parse(bytes("<13>1 - h a - - - café ☕"), "syslog-tcp", PEER, RECEIVED).rawBytes())
+                .as("valid UTF-8 needs no copy").isNull();
+    }
 }

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,41 @@ class SyslogIT extends ServerTestSupport {
         String after = "still listening " + UUID.randomUUID();
         logger("--udp", "--port", Integer.toString(syslog.udpPort()), "--rfc5424", "--tag", "vigil-udp", after);
         assertThat(awaitJournalRow(after)).containsEntry("transport", "syslog-udp");
+    }
+
+    @Test
+    void shouldKeepTheBytesOfALineThatIsNotUtf8ExactlyAsReceived() throws Exception {
+        String marker = "latin-1 " + UUID.randomUUID();
+        // ISO-8859-1 "café" and a lone continuation byte: not UTF-8. The frame is octet-counted, so its LF is data.
+        byte[] line = concat("<13>1 2026-11-27T10:00:00Z legacy app - - - ".getBytes(), marker.getBytes(),
+                new byte[] {' ', 'c', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x80, '\n'});
+        try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), syslog.tcpPort()); OutputStream out = tcp.getOutputStream()) {
+            out.write((line.length + " ").getBytes());
+            out.write(line);
+            out.flush();
+        }
+
+        Map<String, Object> row = Eventually.await("the event from the Latin-1 line", ARRIVAL, () ->
+                db.queryForList("SELECT id, raw FROM event_journal WHERE message LIKE ?", marker + "%").stream().findFirst());
+        assertThat((String) row.get("raw")).as("the text shows what could not be read as U+FFFD")
+                .endsWith(marker + " caf\uFFFD \uFFFD");
+        JsonNode detail = api.get("/api/v1/events/" + row.get("id"), TestServer.ADMIN).json();
+        assertThat(Base64.getDecoder().decode(detail.get("rawBase64").asString())).as("the bytes as received").isEqualTo(line);
+
+        String utf8 = "utf-8 " + UUID.randomUUID() + " café";
+        logger("--tcp", "--port", Integer.toString(syslog.tcpPort()), "--rfc5424", "--tag", "vigil-utf8", utf8);
+        long utf8Id = ((Number) Eventually.await("the UTF-8 event", ARRIVAL, () -> db.queryForList(
+                "SELECT id FROM event_journal WHERE message = ?", utf8).stream().findFirst()).get("id")).longValue();
+        assertThat(api.get("/api/v1/events/" + utf8Id, TestServer.ADMIN).json().hasNonNull("rawBase64"))
+                .as("no second copy when the text is exact").isFalse();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 
     private Map<String, Object> awaitJournalRow(String message) {
