@@ -24,9 +24,16 @@ import io.vigil.intake.EventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +50,12 @@ public final class SyslogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogServer.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
+    /** As much as Linux grants by default (net.core.rmem_max is 4 MiB on Debian 12): bursts wait there. */
+    private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+    private static final int UDP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    private static final int DATAGRAMS_PER_READ = 16;
+    private static final int UDP_READS_PER_WAKEUP = 64;
+    private static final int UDP_IN_FLIGHT_FACTOR = 4;
     /** The transports, as events and metrics name them. */
     public static final String UDP = "syslog-udp";
     public static final String TCP = "syslog-tcp";
@@ -58,6 +71,8 @@ public final class SyslogServer implements AutoCloseable {
     private EventLoopGroup group;
     private ChannelGroup connections;
     private volatile Channel udp;
+    private List<Channel> udpChannels = List.of();
+    private EventLoopGroup udpGroup;
     private volatile Channel tcp;
     private volatile Channel tlsListener;
     private SyslogTls tls;
@@ -95,7 +110,8 @@ public final class SyslogServer implements AutoCloseable {
         connections = new DefaultChannelGroup("syslog-tcp", GlobalEventExecutor.INSTANCE);
         try {
             if (settings.udpPort() >= 0) {
-                udp = bind(udpBootstrap(), settings.udpPort(), "UDP");
+                udpChannels = bindUdp();
+                udp = udpChannels.get(0);
             }
             if (settings.tcpPort() >= 0) {
                 tcp = bind(tcpBootstrap(), settings.tcpPort(), "TCP");
@@ -119,6 +135,14 @@ public final class SyslogServer implements AutoCloseable {
     /** The bound TCP port, or -1 when TCP is off or the server is not started. */
     public int tcpPort() {
         return port(tcp);
+    }
+
+    /**
+     * Datagrams the kernel dropped on the UDP port because the receive buffer was full (Linux;
+     * -1 where the system does not say, or when UDP is off).
+     */
+    public long udpKernelDrops() {
+        return UdpKernelDrops.forPort(udpPort());
     }
 
     /** The bound TLS port, or -1 when TLS is off or the server is not started. */
@@ -155,15 +179,23 @@ public final class SyslogServer implements AutoCloseable {
         if (group == null) {
             return;
         }
-        for (Channel listener : new Channel[] {udp, tcp, tlsListener}) {
+        for (Channel listener : new Channel[] {tcp, tlsListener}) {
             if (listener != null) {
                 listener.close().syncUninterruptibly();
             }
+        }
+        for (Channel channel : udpChannels) {
+            channel.close().syncUninterruptibly();
         }
         connections.close().awaitUninterruptibly();
         awaitPending();
         SyslogCounters counters = counters();
         group.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        if (udpGroup != null) {
+            udpGroup.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+            udpGroup = null;
+        }
+        udpChannels = List.of();
         group = null;
         udp = null;
         tcp = null;
@@ -173,20 +205,57 @@ public final class SyslogServer implements AutoCloseable {
                 counters.oversized(), counters.rejected(), counters.connectionsClosed());
     }
 
-    private Bootstrap udpBootstrap() {
+    /**
+     * UDP on Linux: one socket per receive thread on the same port (SO_REUSEPORT, the kernel spreads
+     * senders over them), each reading up to {@link #DATAGRAMS_PER_READ} datagrams per system call
+     * (recvmmsg). Elsewhere one NIO socket. Either way a read burst becomes one batch.
+     */
+    private List<Channel> bindUdp() {
         SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(UDP), UDP, clock);
-        return new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
-                // Netty reads datagrams into 2 KiB buffers by default, which would cut long messages.
-                .option(ChannelOption.RECVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength())))
+        int datagramSize = SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength());
+        boolean native_ = Epoll.isAvailable();
+        Bootstrap bootstrap = new Bootstrap()
+                .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast("intake",
-                                new SyslogUdpHandler(frames, submitter(channel, frames, settings.udpRetryFor()), settings.maxFrameLength()));
+                        // UDP cannot push back: a paused socket only moves the loss into the kernel, so more
+                        // batches may wait for their commit than on a TCP connection (still bounded).
+                        channel.pipeline().addLast("intake", new SyslogUdpHandler(frames, new SyslogBatchSubmitter(channel,
+                                intake, frames.counters(), settings.maxBatchSize(),
+                                settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR, settings.udpRetryFor()),
+                                settings.maxFrameLength()));
                     }
                 });
+        int sockets = 1;
+        if (native_) {
+            udpGroup = new MultiThreadIoEventLoopGroup(UDP_THREADS, new DefaultThreadFactory("vigil-syslog-udp", true),
+                    EpollIoHandler.newFactory());
+            sockets = UDP_THREADS;
+            bootstrap.group(udpGroup).channel(EpollDatagramChannel.class)
+                    .option(EpollChannelOption.SO_REUSEPORT, true)
+                    .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, datagramSize)
+                    // Room for several whole datagrams per read: recvmmsg fills one slot each.
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagramSize * DATAGRAMS_PER_READ)
+                            .maxMessagesPerRead(UDP_READS_PER_WAKEUP));
+        } else {
+            // Netty reads datagrams into 2 KiB buffers by default, which would cut long messages.
+            bootstrap.group(group).channel(NioDatagramChannel.class)
+                    .option(ChannelOption.RECVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(datagramSize).maxMessagesPerRead(UDP_READS_PER_WAKEUP));
+        }
+        List<Channel> bound = new ArrayList<>();
+        int port = settings.udpPort();
+        for (int i = 0; i < sockets; i++) {
+            Channel channel = bind(bootstrap, port, "UDP");
+            port = ((InetSocketAddress) channel.localAddress()).getPort();
+            bound.add(channel);
+        }
+        int granted = ((DatagramChannel) bound.get(0)).config().getReceiveBufferSize();
+        log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each{}", sockets,
+                native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
+                granted < UDP_RECEIVE_BUFFER ? " (the kernel's net.core.rmem_max caps it; raise it to absorb longer bursts)" : "");
+        return bound;
     }
 
     private ServerBootstrap tcpBootstrap() {

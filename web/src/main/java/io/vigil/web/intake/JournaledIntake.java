@@ -47,9 +47,11 @@ public class JournaledIntake {
     private final KeyedEventIntake intake;
     private final RequestBodyReader bodies;
     private final Duration commitTimeout;
+    private final IntakeMetrics metrics;
 
-    public JournaledIntake(KeyedEventIntake intake, VigilProperties properties) {
+    public JournaledIntake(KeyedEventIntake intake, VigilProperties properties, IntakeMetrics metrics) {
         this.intake = intake;
+        this.metrics = metrics;
         this.bodies = new RequestBodyReader(properties.intake().maxBody().toBytes());
         this.commitTimeout = properties.intake().commitTimeout();
     }
@@ -66,15 +68,25 @@ public class JournaledIntake {
      */
     public CompletableFuture<ResponseEntity<Accepted>> accept(HttpServletRequest request, String idempotencyKey,
                                                               Function<byte[], List<EventDraft>> parse) throws IOException {
-        requireUtf8Charset(request.getContentType());
-        byte[] body = bodies.read(request);
-        IdempotencyKey key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, body);
-        List<EventDraft> drafts = parse.apply(body);
-        CompletableFuture<Receipt> receipt = key == null
-                ? intake.submit(drafts).thenApply(ids -> new Receipt(ids, false))
-                : intake.submitOnce(key, drafts);
+        String transport = IntakeMetrics.transportOf(request);
+        CompletableFuture<Receipt> receipt;
+        IdempotencyKey key;
+        try {
+            requireUtf8Charset(request.getContentType());
+            byte[] body = bodies.read(request);
+            key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, body);
+            List<EventDraft> drafts = parse.apply(body);
+            receipt = key == null
+                    ? intake.submit(drafts).thenApply(ids -> new Receipt(ids, false))
+                    : intake.submitOnce(key, drafts);
+        } catch (IOException | RuntimeException e) {
+            metrics.refused(transport, e);
+            throw e;
+        }
+        IdempotencyKey storedUnder = key;
         return receipt.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((stored, failure) -> {
             if (failure == null) {
+                metrics.accepted(transport, stored.ids().size());
                 ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
                 if (stored.replayed()) {
                     accepted.header(REPLAYED, "true");
@@ -82,13 +94,11 @@ public class JournaledIntake {
                 return accepted.body(new Accepted(stored.ids().size(), stored.ids()));
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof TimeoutException) {
-                throw new CommitOutcomeUnknownException(commitTimeout, key);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
+            RuntimeException answer = cause instanceof TimeoutException
+                    ? new CommitOutcomeUnknownException(commitTimeout, storedUnder)
+                    : cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+            metrics.refused(transport, answer);
+            throw answer;
         });
     }
 

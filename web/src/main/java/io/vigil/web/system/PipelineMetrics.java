@@ -63,6 +63,9 @@ class PipelineMetrics implements MeterBinder {
                 .description("events stored by those commits; divided by the commits, the mean batch size").register(registry);
         FunctionCounter.builder("vigil.journal.commit.time", journal.commits(), JournalCommits::seconds).baseUnit("seconds")
                 .description("time those commits took; divided by the commits, the mean commit latency").register(registry);
+        FunctionCounter.builder("vigil.syslog.udp.kernel.drops", syslog, server -> Math.max(0, server.udpKernelDrops()))
+                .description("syslog datagrams the kernel dropped because the UDP receive buffer was full (Linux)")
+                .register(registry);
         syslog.countersByTransport().forEach((transport, counters) -> {
             syslogCounter(registry, transport, counters, "received", SyslogCounters::received);
             syslogCounter(registry, transport, counters, "accepted", SyslogCounters::accepted);

@@ -8,6 +8,8 @@ import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
 import io.vigil.notify.channel.MailSettings;
 import io.vigil.web.intake.IntakeExceptionHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.web.intake.IntakeMetrics;
 import io.vigil.web.intake.JournaledIntake;
 import io.vigil.web.system.VigilProperties;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class EventIntakeAnswersTest {
                         Duration.ofSeconds(10)),
                 new VigilProperties.Notifications("", Duration.ofSeconds(2), Duration.ofMinutes(10)));
         return MockMvcBuilders.standaloneSetup(new EventIntakeController(new EventJsonParser(Clock.systemUTC(),
-                EventLimits.DEFAULT), new JournaledIntake(intake, properties)))
+                EventLimits.DEFAULT), new JournaledIntake(intake, properties, new IntakeMetrics(new SimpleMeterRegistry()))))
                 .setControllerAdvice(new IntakeExceptionHandler()).build();
     }
 

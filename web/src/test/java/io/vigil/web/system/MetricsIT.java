@@ -6,8 +6,14 @@ import io.vigil.web.testing.Auth;
 import io.vigil.web.testing.Eventually;
 import io.vigil.web.testing.ServerTestSupport;
 import io.vigil.web.testing.TestServer;
+import io.vigil.intake.syslog.SyslogServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsIT extends ServerTestSupport {
 
     private static final String METRICS = "/actuator/prometheus";
+
+    @Autowired
+    SyslogServer syslog;
 
     private double value(String body, String series) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E+-]+)$").matcher(body);
@@ -49,6 +58,31 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(body, "vigil_journal_committed_events_total")).isGreaterThanOrEqualTo(2);
         assertThat(value(body, "vigil_journal_commit_time_seconds_total")).isPositive();
         assertThat(body).contains("vigil_syslog_messages_total{result=\"received\",transport=\"syslog-tcp\"}", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void shouldCountSyslogAndHttpIntakePerTransport() throws Exception {
+        String before = api.get(METRICS, token(Role.AUDITOR)).body();
+        double tcpAccepted = value(before, "vigil_syslog_messages_total{result=\"accepted\",transport=\"syslog-tcp\"}");
+        double tcpDead = value(before, "vigil_syslog_messages_total{result=\"dead_lettered\",transport=\"syslog-tcp\"}");
+        try (Socket tcp = new Socket(InetAddress.getLoopbackAddress(), syslog.tcpPort()); OutputStream out = tcp.getOutputStream()) {
+            out.write("<13>1 - metrics02 app - - - one\n<13>1 - metrics02 app - - - two\n<999>garbage\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        }
+        api.postJson("/api/v1/events", token(Role.INTEGRATOR), "[{\"source\":\"m\",\"resource\":\"metrics02\",\"check\":\"x\",\"status\":\"NORMAL\"}]");
+        api.postJson("/api/v1/events", token(Role.INTEGRATOR), "[{\"resource\":\"metrics02\"}]");
+
+        String after = Eventually.await("the syslog counters moving", Duration.ofSeconds(20), () -> {
+            String text = api.get(METRICS, token(Role.AUDITOR)).body();
+            return value(text, "vigil_syslog_messages_total{result=\"accepted\",transport=\"syslog-tcp\"}") >= tcpAccepted + 2
+                    ? Optional.of(text) : Optional.empty();
+        });
+        assertThat(value(after, "vigil_syslog_messages_total{result=\"dead_lettered\",transport=\"syslog-tcp\"}"))
+                .isEqualTo(tcpDead + 1);
+        assertThat(value(after, "vigil_syslog_messages_total{result=\"received\",transport=\"syslog-udp\"}")).isNotNegative();
+        assertThat(value(after, "vigil_syslog_udp_kernel_drops_total")).isNotNegative();
+        assertThat(value(after, "vigil_intake_events_total{result=\"accepted\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "vigil_intake_requests_total{result=\"invalid\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
