@@ -1,5 +1,6 @@
 package io.vigil.web.event;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.intake.IdempotencyKey;
 import io.vigil.intake.IntakeUnavailableException;
 import io.vigil.intake.KeyedEventIntake;
@@ -8,7 +9,6 @@ import io.vigil.intake.http.EventLimits;
 import io.vigil.model.EventDraft;
 import io.vigil.notify.channel.MailSettings;
 import io.vigil.web.intake.IntakeExceptionHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.web.intake.IntakeMetrics;
 import io.vigil.web.intake.JournaledIntake;
 import io.vigil.web.system.VigilProperties;
