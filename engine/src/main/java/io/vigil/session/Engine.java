@@ -30,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final Clock wallClock;
     private volatile boolean running;
     private volatile long lastEventId;
+    private final EngineStatistics statistics = new EngineStatistics();
     private Thread thread;
 
     public Engine(RuleSet ruleSet, EngineSettings settings, EngineInbox inbox, OutcomeSink sink, RecoverySource recovery) {
@@ -53,6 +54,8 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("engine already started");
         }
         BatchRunner runner = Recovery.run(ruleSet, settings, recovery, sink, wallClock.millis());
+        // After recovery: its re-runs are not this run's work.
+        runner.session().addAgendaListener(statistics);
         lastEventId = runner.lastEventId();
         running = true;
         thread = new Thread(() -> loop(runner), "vigil-engine");
@@ -66,7 +69,11 @@ public final class Engine implements AutoCloseable {
         while (running) {
             try {
                 List<Object> items = inbox.drain(settings.batchSize(), pollMillis);
+                long started = System.nanoTime();
                 runner.run(items, wallClock.millis());
+                if (!items.isEmpty()) {
+                    statistics.turnTook(System.nanoTime() - started);
+                }
                 lastEventId = runner.lastEventId();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,5 +142,10 @@ public final class Engine implements AutoCloseable {
 
     public RuleSet ruleSet() {
         return ruleSet;
+    }
+
+    /** Turns and rule firings since start, for metrics. */
+    public EngineStatistics statistics() {
+        return statistics;
     }
 }

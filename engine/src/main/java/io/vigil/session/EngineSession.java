@@ -90,6 +90,11 @@ public final class EngineSession implements AutoCloseable {
         alerts.attach(kieSession);
     }
 
+    /** Adds a listener to the session's agenda (on the engine thread, between turns). */
+    void addAgendaListener(AgendaEventListener listener) {
+        kieSession.addEventListener(listener);
+    }
+
     /** What an opening incident needs to know of this session's service tree and dependencies. */
     private final class SessionSurroundings implements IncidentSurroundings {
 

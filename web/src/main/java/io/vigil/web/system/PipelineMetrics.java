@@ -10,6 +10,7 @@ import io.vigil.journal.JournalCommits;
 import io.vigil.journal.JournalWriter;
 import io.vigil.session.Engine;
 import io.vigil.session.EngineInbox;
+import io.vigil.session.EngineStatistics;
 import io.vigil.store.OutcomeWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,17 @@ class PipelineMetrics implements MeterBinder {
         FunctionCounter.builder("vigil.syslog.udp.kernel.drops", syslog, server -> Math.max(0, server.udpKernelDrops()))
                 .description("syslog datagrams the kernel dropped because the UDP receive buffer was full (Linux)")
                 .register(registry);
+        FunctionCounter.builder("vigil.engine.turns", engine.statistics(), EngineStatistics::turns)
+                .description("engine turns, each a batch of events and commands").register(registry);
+        FunctionCounter.builder("vigil.engine.turn.time", engine.statistics(), EngineStatistics::turnSeconds).baseUnit("seconds")
+                .description("time the engine's turns took; divided by the turns, the mean batch time").register(registry);
+        engine.statistics().onNewRule(rule -> {
+            EngineStatistics.RuleFigures figures = engine.statistics().rule(rule);
+            FunctionCounter.builder("vigil.rule.firings", figures, EngineStatistics.RuleFigures::firings)
+                    .description("firings per rule since start").tag("rule", rule).register(registry);
+            FunctionCounter.builder("vigil.rule.time", figures, EngineStatistics.RuleFigures::seconds).baseUnit("seconds")
+                    .description("time spent in each rule's consequences since start").tag("rule", rule).register(registry);
+        });
         syslog.countersByTransport().forEach((transport, counters) -> {
             syslogCounter(registry, transport, counters, "received", SyslogCounters::received);
             syslogCounter(registry, transport, counters, "accepted", SyslogCounters::accepted);
