@@ -57,6 +57,7 @@ public final class SyslogServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private EventLoopGroup group;
     private ChannelGroup connections;
+    private volatile Channel relp;
     private volatile Channel udp;
     private volatile Channel tcp;
 
@@ -94,11 +95,15 @@ public final class SyslogServer implements AutoCloseable {
             if (settings.tcpPort() >= 0) {
                 tcp = bind(tcpBootstrap(), settings.tcpPort(), "TCP");
             }
+            if (settings.relpPort() >= 0) {
+                relp = bind(relpBootstrap(), settings.relpPort(), "RELP");
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        log.info("syslog listening on {} (UDP port {}, TCP port {})", settings.bindAddress(), udpPort(), tcpPort());
+        log.info("syslog listening on {} (UDP port {}, TCP port {}, RELP port {})", settings.bindAddress(), udpPort(), tcpPort(),
+                relpPort());
     }
 
     /** The bound UDP port, or -1 when UDP is off or the server is not started. */
@@ -109,6 +114,11 @@ public final class SyslogServer implements AutoCloseable {
     /** The bound TCP port, or -1 when TCP is off or the server is not started. */
     public int tcpPort() {
         return port(tcp);
+    }
+
+    /** The bound RELP port, or -1 when RELP is off or the server is not started. */
+    public int relpPort() {
+        return port(relp);
     }
 
     /** All transports together. */
@@ -134,6 +144,10 @@ public final class SyslogServer implements AutoCloseable {
     public synchronized void close() {
         if (group == null) {
             return;
+        }
+        if (relp != null) {
+            relp.close().syncUninterruptibly();
+            relp = null;
         }
         for (Channel listener : new Channel[] {udp, tcp}) {
             if (listener != null) {
@@ -179,6 +193,22 @@ public final class SyslogServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
                                 .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
+                    }
+                });
+    }
+
+    /** Like TCP, with the RELP framer and a session that acknowledges each message once it is committed. */
+    private ServerBootstrap relpBootstrap() {
+        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(RELP), RELP, clock);
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline()
+                                .addLast("framer", new RelpFrameDecoder(settings.maxFrameLength()))
+                                .addLast("intake", new RelpSessionHandler(frames, submitter(channel, frames, null)));
                     }
                 });
     }
