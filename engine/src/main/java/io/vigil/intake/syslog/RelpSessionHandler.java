@@ -106,18 +106,14 @@ final class RelpSessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        submitter.flush();
-        ctx.fireChannelInactive();
-    }
-
-    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset is routine for RELP: the client reconnects and resends what it had no answer for.
         if (cause instanceof IOException) {
             log.debug("RELP connection from {} failed: {}", peer, cause.toString());
         } else {
             log.warn("RELP connection from {} failed, closing it", peer, cause);
         }
+        closing = true;
         ctx.close();
     }
 
