@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -96,13 +97,12 @@ class RsyslogRelpIT {
 
     private void startRsyslogd(int inputPort, int relpPort) throws IOException, InterruptedException {
         Path work = Files.createDirectories(folder.resolve("work"));
-        Path config = Files.writeString(folder.resolve("rsyslog.conf"), String.join("\n",
-                "global(workDirectory=\"" + work + "\")",
-                "module(load=\"imtcp\")",
-                "module(load=\"omrelp\")",
-                "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + inputPort + "\")",
-                "action(type=\"omrelp\" target=\"127.0.0.1\" port=\"" + relpPort + "\" action.resumeRetryCount=\"-1\")",
-                ""));
+        String template;
+        try (InputStream in = RsyslogRelpIT.class.getResourceAsStream("/intake/rsyslog-relp.conf")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path config = Files.writeString(folder.resolve("rsyslog.conf"), template.replace("@WORK@", work.toString())
+                .replace("@INPUT_PORT@", String.valueOf(inputPort)).replace("@RELP_PORT@", String.valueOf(relpPort)));
         rsyslogd = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", config.toString(), "-i", folder.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("rsyslogd.log").toFile()).start();
         long deadline = System.nanoTime() + WAIT.toNanos();
