@@ -5,6 +5,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -35,6 +36,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +73,7 @@ public final class SyslogServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private EventLoopGroup group;
     private ChannelGroup connections;
+    private volatile Channel relp;
     private volatile Channel udp;
     private List<Channel> udpChannels = List.of();
     private EventLoopGroup udpGroup;
@@ -114,17 +118,23 @@ public final class SyslogServer implements AutoCloseable {
                 udp = udpChannels.get(0);
             }
             if (settings.tcpPort() >= 0) {
-                tcp = bind(tcpBootstrap(), settings.tcpPort(), "TCP");
+                tcp = bind(streamBootstrap(TCP, false, SyslogFrameDecoder::new, SyslogTcpHandler::new),
+                        settings.tcpPort(), "TCP");
             }
             if (settings.tlsPort() >= 0) {
-                tlsListener = bind(tlsBootstrap(), settings.tlsPort(), "TLS");
+                tlsListener = bind(streamBootstrap(TLS, true, SyslogFrameDecoder::new, SyslogTcpHandler::new),
+                        settings.tlsPort(), "TLS");
+            }
+            if (settings.relpPort() >= 0) {
+                relp = bind(streamBootstrap(RELP, settings.relpTls(), RelpFrameDecoder::new, RelpSessionHandler::new),
+                        settings.relpPort(), "RELP");
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        log.info("syslog listening on {} (UDP port {}, TCP port {}, TLS port {})", settings.bindAddress(), udpPort(),
-                tcpPort(), tlsPort());
+        log.info("syslog listening on {} (UDP port {}, TCP port {}, TLS port {}, RELP port {}{})", settings.bindAddress(),
+                udpPort(), tcpPort(), tlsPort(), relpPort(), settings.relpTls() ? " over TLS" : "");
     }
 
     /** The bound UDP port, or -1 when UDP is off or the server is not started. */
@@ -155,6 +165,11 @@ public final class SyslogServer implements AutoCloseable {
         return tls;
     }
 
+    /** The bound RELP port, or -1 when RELP is off or the server is not started. */
+    public int relpPort() {
+        return port(relp);
+    }
+
     /** All transports together. */
     public SyslogCounters counters() {
         return SyslogCounters.sum(countersByTransport.values());
@@ -179,7 +194,7 @@ public final class SyslogServer implements AutoCloseable {
         if (group == null) {
             return;
         }
-        for (Channel listener : new Channel[] {tcp, tlsListener}) {
+        for (Channel listener : new Channel[] {tcp, tlsListener, relp}) {
             if (listener != null) {
                 listener.close().syncUninterruptibly();
             }
@@ -200,6 +215,7 @@ public final class SyslogServer implements AutoCloseable {
         udp = null;
         tcp = null;
         tlsListener = null;
+        relp = null;
         log.info("syslog stopped: {} received, {} accepted, {} dead letters ({} oversized), {} rejected, {} connections "
                         + "closed for a bad octet count", counters.received(), counters.accepted(), counters.deadLettered(),
                 counters.oversized(), counters.rejected(), counters.connectionsClosed());
@@ -258,35 +274,29 @@ public final class SyslogServer implements AutoCloseable {
         return bound;
     }
 
-    private ServerBootstrap tcpBootstrap() {
-        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(TCP), TCP, clock);
+    /**
+     * A stream listener: TLS in front when {@code overTls} (RFC 5425; the {@link TlsClientGate} checks
+     * clients after the handshake), then the transport's framer and session handler. Plain TCP and
+     * TLS share the syslog framer, which takes octet-counted and LF-terminated frames; RELP has its
+     * own, and acknowledges each message once it is committed.
+     */
+    private ServerBootstrap streamBootstrap(String transport, boolean overTls, IntFunction<ChannelHandler> framer,
+                                            BiFunction<SyslogFrameProcessor, SyslogBatchSubmitter, ChannelHandler> session) {
+        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(transport), transport, clock);
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 256)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
+                        if (overTls) {
+                            channel.pipeline()
+                                    .addLast("tls", tls.newHandler(channel.alloc()))
+                                    .addLast("gate", new TlsClientGate(tls.clients(), frames.counters()));
+                        }
                         channel.pipeline()
-                                .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
-                                .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
-                    }
-                });
-    }
-
-    /** RFC 5425: TLS, then octet-counted frames (the framer also takes LF-terminated ones, as rsyslog's gtls sends by default). */
-    private ServerBootstrap tlsBootstrap() {
-        SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(TLS), TLS, clock);
-        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 256)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        connections.add(channel);
-                        channel.pipeline()
-                                .addLast("tls", tls.newHandler(channel.alloc()))
-                                .addLast("gate", new TlsClientGate(tls.clients(), frames.counters()))
-                                .addLast("framer", new SyslogFrameDecoder(settings.maxFrameLength()))
-                                .addLast("intake", new SyslogTcpHandler(frames, submitter(channel, frames, null)));
+                                .addLast("framer", framer.apply(settings.maxFrameLength()))
+                                .addLast("intake", session.apply(frames, submitter(channel, frames, null)));
                     }
                 });
     }

@@ -1,6 +1,7 @@
 package io.vigil.intake.syslog;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.vigil.intake.EventIntake;
 import io.vigil.intake.RecordingDeadLetterStore;
 import io.vigil.intake.RecordingEventIntake;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
-/** Embedded TCP and UDP pipelines wired to recording test doubles, on a fixed clock. */
+/** Embedded TCP, RELP and UDP pipelines wired to recording test doubles, on a fixed clock. */
 final class SyslogChannels {
 
     static final Instant NOW = Instant.parse("2026-11-21T06:30:41Z");
@@ -28,6 +29,14 @@ final class SyslogChannels {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(new SyslogFrameDecoder(settings.maxFrameLength()),
                 new SyslogTcpHandler(frames("syslog-tcp"), submitter(channel, settings, null)));
+        return channel;
+    }
+
+    /** A RELP connection whose batches go to {@code batchesTo} (the recording intake, or one that commits out of order). */
+    EmbeddedChannel relp(SyslogSettings settings, EventIntake batchesTo) {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.pipeline().addLast(new RelpFrameDecoder(settings.maxFrameLength()), new RelpSessionHandler(frames(SyslogServer.RELP),
+                new SyslogBatchSubmitter(channel, batchesTo, counters, settings.maxBatchSize(), settings.maxInFlightBatches(), null)));
         return channel;
     }
 

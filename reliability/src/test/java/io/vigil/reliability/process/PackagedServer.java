@@ -91,6 +91,11 @@ public final class PackagedServer implements AutoCloseable {
         return syslogTcpPort;
     }
 
+    /** The RELP port a scenario turned on with VIGIL_SYSLOG_RELPPORT in its settings, or -1 (off). */
+    public int relpPort() {
+        return Integer.parseInt(settings.getOrDefault("VIGIL_SYSLOG_RELPPORT", "-1"));
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
