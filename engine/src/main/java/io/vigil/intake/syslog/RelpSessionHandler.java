@@ -124,7 +124,8 @@ final class RelpSessionHandler extends ChannelInboundHandlerAdapter {
         }
         Answer answer = new Answer(frame.txnr());
         owed.add(answer);
-        if (!frames.process(SyslogFrame.message(frame.data()), peer, ctx.channel().attr(TlsClientGate.SOURCE).get(), submitter, () -> settle(answer, OK))) {
+        String source = ctx.channel().attr(TlsClientGate.SOURCE).get();
+        if (!frames.process(SyslogFrame.message(frame.data()), peer, source, submitter, () -> settle(answer, OK))) {
             settle(answer, OK);
         }
     }

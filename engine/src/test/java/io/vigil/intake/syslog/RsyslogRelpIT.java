@@ -5,38 +5,28 @@ import io.vigil.intake.RecordingEventIntake;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Severity;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real rsyslog (Debian's rsyslogd with rsyslog-relp) forwards with {@code omrelp} to a running
- * {@link SyslogServer}: it is fed RFC 5424 lines on an {@code imtcp} input of its own and must
- * deliver each of them once, acknowledged, as a RELP event. rsyslogd runs as a child with its
- * own configuration, work directory and pid file in a temporary folder, never the system's.
+ * {@link SyslogServer}, plainly and inside TLS with a client certificate: every line it is fed must
+ * arrive once, acknowledged, as a RELP event.
  */
 class RsyslogRelpIT {
 
-    private static final Path RSYSLOGD = Path.of("/usr/sbin/rsyslogd");
-    private static final Path OMRELP = Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/omrelp.so");
     private static final int LINES = 2_000;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String MARKER = "relp line ";
@@ -46,16 +36,14 @@ class RsyslogRelpIT {
     @TempDir
     Path folder;
     private SyslogServer server;
-    private Process rsyslogd;
+
+    @BeforeAll
+    static void requireRsyslog() {
+        assumeTrue(RsyslogProcess.installed("omrelp.so"), "needs rsyslogd with omrelp (Debian packages rsyslog and rsyslog-relp)");
+    }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (rsyslogd != null) {
-            rsyslogd.destroy();
-            if (!rsyslogd.waitFor(10, TimeUnit.SECONDS)) {
-                rsyslogd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    void stop() {
         if (server != null) {
             server.close();
         }
@@ -63,23 +51,19 @@ class RsyslogRelpIT {
 
     @Test
     void shouldReceiveEveryLineRsyslogForwardsOverRelpOnce() throws Exception {
-        assumeTrue(Files.isExecutable(RSYSLOGD) && Files.isRegularFile(OMRELP),
-                "needs rsyslogd with omrelp (Debian packages rsyslog and rsyslog-relp)");
         server = new SyslogServer(new SyslogSettings("127.0.0.1", -1, -1).withRelp(0, false), intake, deadLetters);
         server.start();
-        int inputPort = freePort();
-        startRsyslogd(inputPort, server.relpPort());
 
-        try (Socket input = new Socket(InetAddress.getLoopbackAddress(), inputPort)) {
-            OutputStream out = input.getOutputStream();
-            for (int i = 1; i <= LINES; i++) {
-                out.write(("<134>1 2026-11-21T06:30:40.250Z web01 billing 4242 - - " + MARKER + i + "\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-            }
+        try (RsyslogProcess rsyslog = RsyslogProcess.start(folder.resolve("rsyslog"), "", """
+                module(load="omrelp")
+                # Retried for ever: a line is never given up while the server is unreachable.
+                action(type="omrelp" target="127.0.0.1" port="%d" action.resumeRetryCount="-1")
+                """.formatted(server.relpPort()))) {
+            rsyslog.feed(lines());
+            Map<String, List<EventDraft>> byMessage = awaitLines();
+            assertThat(byMessage).as("distinct lines received; rsyslogd's output:\n%s", rsyslog.output()).hasSize(LINES);
         }
-
-        Map<String, List<EventDraft>> byMessage = awaitLines();
-        assertThat(byMessage).as("distinct lines received; rsyslogd's log:\n%s", rsyslogLog()).hasSize(LINES);
+        Map<String, List<EventDraft>> byMessage = linesReceived();
         assertThat(byMessage.values()).as("each line once").allSatisfy(copies -> assertThat(copies).hasSize(1));
         EventDraft first = byMessage.get(MARKER + 1).get(0);
         assertThat(first.transport()).isEqualTo(SyslogServer.RELP);
@@ -95,22 +79,37 @@ class RsyslogRelpIT {
         assertThat(relp.connectionsClosed()).isZero();
     }
 
-    private void startRsyslogd(int inputPort, int relpPort) throws IOException, InterruptedException {
-        Path work = Files.createDirectories(folder.resolve("work"));
-        String template;
-        try (InputStream in = RsyslogRelpIT.class.getResourceAsStream("/intake/rsyslog-relp.conf")) {
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    @Test
+    void shouldReceiveRsyslogOverRelpInsideTlsWithAClientCertificate() throws Exception {
+        TestPki clients = new TestPki("Syslog clients CA");
+        TestPki.Issued web01 = clients.issue("CN=web01.example.test,O=Example", "web01.example.test");
+        Path clientCertificate = web01.writePem(folder, "web01");
+        SyslogTlsSettings mutual = new SyslogTlsSettings(null, null, null, clients.writeCa(folder, "clients-ca"),
+                List.of("web01.example.test"), folder.resolve("vigil-tls"));
+        server = new SyslogServer(new SyslogSettings("127.0.0.1", -1, -1).withTls(-1, mutual).withRelp(0, true), intake,
+                deadLetters);
+        server.start();
+        Path serverCertificate = folder.resolve("vigil-tls").resolve(SyslogTls.GENERATED_CERTIFICATE);
+
+        try (RsyslogProcess rsyslog = RsyslogProcess.start(folder.resolve("rsyslog"), "", """
+                module(load="omrelp")
+                action(type="omrelp" target="127.0.0.1" port="%d" action.resumeRetryCount="-1"
+                       tls="on" tls.caCert="%s" tls.myCert="%s" tls.myPrivKey="%s"
+                       tls.authMode="name" tls.permittedPeer=["localhost"])
+                """.formatted(server.relpPort(), serverCertificate, clientCertificate, web01.keyFile(folder, "web01")))) {
+            rsyslog.feed(lines());
+            Map<String, List<EventDraft>> byMessage = awaitLines();
+            assertThat(byMessage).as("distinct lines received; rsyslogd's output:\n%s", rsyslog.output()).hasSize(LINES);
         }
-        Path config = Files.writeString(folder.resolve("rsyslog.conf"), template.replace("@WORK@", work.toString())
-                .replace("@INPUT_PORT@", String.valueOf(inputPort)).replace("@RELP_PORT@", String.valueOf(relpPort)));
-        rsyslogd = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", config.toString(), "-i", folder.resolve("rsyslogd.pid").toString())
-                .redirectErrorStream(true).redirectOutput(folder.resolve("rsyslogd.log").toFile()).start();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!accepts(inputPort)) {
-            assertThat(rsyslogd.isAlive()).as("rsyslogd is running; its log:\n%s", rsyslogLog()).isTrue();
-            assertThat(System.nanoTime() - deadline).as("rsyslogd listens within %s; its log:\n%s", WAIT, rsyslogLog()).isNegative();
-            Thread.sleep(50);
-        }
+        EventDraft first = linesReceived().get(MARKER + 1).get(0);
+        assertThat(first.transport()).isEqualTo(SyslogServer.RELP);
+        assertThat(first.source()).isEqualTo("cert:web01.example.test");
+        assertThat(server.countersByTransport().get(SyslogServer.RELP).refusedClients()).isZero();
+    }
+
+    private static List<String> lines() {
+        return IntStream.rangeClosed(1, LINES)
+                .mapToObj(i -> "<134>1 2026-11-21T06:30:40.250Z web01 billing 4242 - - " + MARKER + i).toList();
     }
 
     private Map<String, List<EventDraft>> awaitLines() throws InterruptedException {
@@ -126,27 +125,5 @@ class RsyslogRelpIT {
     private Map<String, List<EventDraft>> linesReceived() {
         return intake.committed().stream().filter(draft -> draft.message().startsWith(MARKER))
                 .collect(Collectors.groupingBy(EventDraft::message));
-    }
-
-    private String rsyslogLog() {
-        try {
-            return Files.readString(folder.resolve("rsyslogd.log"));
-        } catch (IOException e) {
-            return "(none: " + e + ")";
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
