@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -108,11 +107,7 @@ final class RelpSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A reset is routine for RELP: the client reconnects and resends what it had no answer for.
-        if (cause instanceof IOException) {
-            log.debug("RELP connection from {} failed: {}", peer, cause.toString());
-        } else {
-            log.warn("RELP connection from {} failed, closing it", peer, cause);
-        }
+        SyslogTcpHandler.logFailure(log, "RELP", peer, cause);
         closing = true;
         ctx.close();
     }

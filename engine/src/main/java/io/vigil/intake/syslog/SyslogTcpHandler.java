@@ -60,11 +60,16 @@ final class SyslogTcpHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
-            log.debug("syslog connection from {} failed: {}", peer, cause.toString());
-        } else {
-            log.warn("syslog connection from {} failed, closing it", peer, cause);
-        }
+        logFailure(log, "syslog", peer, cause);
         ctx.close();
+    }
+
+    /** A reset or a broken pipe is routine (the sender went away): only the unexpected is a warning. */
+    static void logFailure(Logger log, String protocol, String peer, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("{} connection from {} failed: {}", protocol, peer, cause.toString());
+        } else {
+            log.warn("{} connection from {} failed, closing it", protocol, peer, cause);
+        }
     }
 }
