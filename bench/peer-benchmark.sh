@@ -66,10 +66,10 @@ wait_for() { # $1 what, $2 command; at most 4 minutes
 admin_password=peer-benchmark-secret-7
 (
   cd "$work"
-  env PORT=$vigil_http SERVER_ADDRESS=127.0.0.1 VIGIL_SYSLOG_BINDADDRESS=127.0.0.1 \
+  exec env PORT=$vigil_http SERVER_ADDRESS=127.0.0.1 VIGIL_SYSLOG_BINDADDRESS=127.0.0.1 \
     VIGIL_SYSLOG_TCPPORT=$vigil_tcp VIGIL_SYSLOG_UDPPORT=$vigil_udp VIGIL_SYSLOG_TLSPORT=-1 VIGIL_SYSLOG_RELPPORT=-1 \
     VIGIL_ADMIN_PASSWORD=$admin_password VIGIL_DB_EMBEDDED_DIR="$work/mariadb" ${VIGIL_DB_URL:+VIGIL_DB_URL=$VIGIL_DB_URL} \
-    exec java -Xmx4g -jar "$jar" >"$work/vigil.log" 2>&1
+    java -Xmx4g -jar "$jar" >"$work/vigil.log" 2>&1
 ) &
 pids+=($!)
 wait_for "Vigil" "curl -sf http://127.0.0.1:$vigil_http/actuator/health"
