@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * one transaction holding their outcomes, firings (hash-chained), the checkpoint and the newest
  * snapshot, so stored state always matches one point of the engine's history. After the commit
  * it runs each batch's {@code onCommitted} and tells the {@link OutcomeListener}s.
+ *
+ * <p>Two bounds hold the memory between engine and database: batches queued
+ * ({@code queueCapacity}) and the outcomes and firings in them, committing included
+ * ({@code maxQueuedItems}): with 5,000-event batches, a bound in batches alone let the backlog
+ * reach hundreds of thousands of events.
  *
  * <p>A failed transaction is retried with backoff until it commits ({@link OutcomeCommitter});
  * a batch is never dropped. While the database is down the queue fills and {@code publish}
@@ -36,6 +42,9 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
     private final OutcomeWriterSettings settings;
     private final OutcomeCommitter committer;
     private final BlockingQueue<BatchOutcome> queue;
+    /** Permits for outcomes and firings not committed yet; a batch holds its weight until its commit. */
+    private final Semaphore room;
+    private volatile long lastStoredEventId;
     private final List<OutcomeListener> listeners = new CopyOnWriteArrayList<>();
     private final Object publishLock = new Object();
     private final Thread writer;
@@ -45,6 +54,7 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
         this.settings = settings;
         this.committer = new OutcomeCommitter(dataSource, settings.minBackoff(), settings.maxBackoff());
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.room = new Semaphore(settings.maxQueuedItems());
         this.writer = new Thread(this::run, "vigil-outcome-writer");
         writer.setDaemon(true);
         writer.start();
@@ -63,6 +73,20 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
         return queue.size();
     }
 
+    /** Outcomes and firings published and not yet committed (those of the running transaction included). */
+    public int backlogItems() {
+        return settings.maxQueuedItems() - room.availablePermits();
+    }
+
+    /** The last event whose outcomes are committed (0 before the first commit of this run). */
+    public long lastStoredEventId() {
+        return lastStoredEventId;
+    }
+
+    private int weight(BatchOutcome batch) {
+        return Math.min(settings.maxQueuedItems(), Math.max(1, batch.outcomes().size() + batch.firings().size()));
+    }
+
     @Override
     public void publish(BatchOutcome batch) {
         synchronized (publishLock) {
@@ -70,6 +94,7 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
                 throw new IllegalStateException("the outcome writer is closed; batch up to event " + batch.lastEventId() + " was not stored");
             }
             try {
+                room.acquire(weight(batch));
                 queue.put(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -88,6 +113,12 @@ public final class OutcomeWriter implements OutcomeSink, AutoCloseable {
                 ending = batches.remove(END);
                 if (!batches.isEmpty()) {
                     committer.commit(batches);
+                    lastStoredEventId = batches.get(batches.size() - 1).lastEventId();
+                    int committed = 0;
+                    for (BatchOutcome batch : batches) {
+                        committed += weight(batch);
+                    }
+                    room.release(committed);
                     afterCommit(batches);
                 }
             }

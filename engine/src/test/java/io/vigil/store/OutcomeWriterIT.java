@@ -237,6 +237,34 @@ class OutcomeWriterIT {
     }
 
     @Test
+    void shouldBlockPublishWhileTheQueuedOutcomesReachTheirBoundWhateverTheBatchCount() throws Exception {
+        // Room for 64 batches but only 2 outcomes: the bound in items is what holds.
+        OutcomeWriterSettings twoItems = new OutcomeWriterSettings(64, 32, Duration.ofMillis(10), Duration.ofMillis(50), 2);
+        try (OutcomeWriter writer = new OutcomeWriter(db.dataSource(), twoItems)) {
+            publishAndWait(writer, classified(1, null));
+            assertThat(writer.backlogItems()).isZero();
+            assertThat(writer.lastStoredEventId()).isEqualTo(1);
+            CompletableFuture<Void> third = new CompletableFuture<>();
+            try (CheckpointLock lock = CheckpointLock.hold(db)) {
+                writer.publish(classified(2, null));
+                lock.awaitBlockedWriter(0);
+                writer.publish(classified(3, null));
+                assertThat(writer.backlogItems()).as("the committing batch holds its item too").isEqualTo(2);
+                Thread publisher = new Thread(() -> {
+                    writer.publish(classified(4, null));
+                    third.complete(null);
+                });
+                publisher.start();
+                awaitWaiting(publisher);
+                assertThat(third).isNotDone();
+                assertThat(writer.backlog()).as("far below the batch bound").isEqualTo(1);
+            }
+            third.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_classification", Integer.class)).isEqualTo(4);
+    }
+
+    @Test
     void shouldKeepWritingWhenAListenerOrCallbackFails() throws Exception {
         List<Outcome> heard = new CopyOnWriteArrayList<>();
         try (OutcomeWriter writer = new OutcomeWriter(db.dataSource(), FAST_RETRY)) {

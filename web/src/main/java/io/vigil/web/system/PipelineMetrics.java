@@ -58,6 +58,11 @@ class PipelineMetrics implements MeterBinder {
                 metrics -> Math.max(0, metrics.journal.lastJournaledId() - metrics.engine.lastEventId()));
         gauge(registry, "vigil.outcomes.backlog", "engine batches waiting to be stored", "batches", outcomes,
                 OutcomeWriter::backlog);
+        gauge(registry, "vigil.outcomes.pending", "outcomes and firings decided and not stored yet (bounded)", "items",
+                outcomes, OutcomeWriter::backlogItems);
+        gauge(registry, "vigil.outcomes.lag", "events the engine has processed whose outcomes are not stored yet (0 until "
+                + "the first commit after a start)", "events", this, metrics -> metrics.outcomes.lastStoredEventId() == 0 ? 0
+                : Math.max(0, metrics.engine.lastEventId() - metrics.outcomes.lastStoredEventId()));
         FunctionCounter.builder("vigil.journal.commits", journal.commits(), JournalCommits::commits)
                 .description("group commits that stored events in the journal").register(registry);
         FunctionCounter.builder("vigil.journal.committed", journal.commits(), JournalCommits::events).baseUnit("events")

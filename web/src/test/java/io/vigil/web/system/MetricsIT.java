@@ -59,6 +59,8 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(body, "vigil_journal_commit_time_seconds_total")).isPositive();
         assertThat(body).contains("vigil_syslog_messages_total{result=\"received\",transport=\"syslog-tcp\"}", "jvm_memory_used_bytes");
         assertThat(value(body, "vigil_engine_turns_total")).isPositive();
+        assertThat(value(body, "vigil_outcomes_pending_items")).isNotNegative();
+        assertThat(value(body, "vigil_outcomes_lag_events")).isNotNegative();
         assertThat(value(body, "vigil_engine_turn_time_seconds_total")).isPositive();
         Matcher firings = Pattern.compile("(?m)^vigil_rule_firings_total\\{rule=\"([^\"]+)\"} ([0-9.E+-]+)$").matcher(body);
         assertThat(firings.find()).as("firings per rule in\n" + body).isTrue();
