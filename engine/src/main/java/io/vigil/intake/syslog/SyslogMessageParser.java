@@ -50,9 +50,13 @@ public final class SyslogMessageParser {
 
     /** @param source the event's source, or null for {@code "syslog:" + peer} */
     public EventDraft parse(byte[] frame, String transport, String peer, String source, Instant receivedAt) {
-        String decoded = new String(frame, StandardCharsets.UTF_8);
-        // Invalid UTF-8 became U+FFFD in the text: the bytes as received are kept beside it.
-        byte[] rawBytes = isValidUtf8(frame) ? null : frame.clone();
+        String decoded = strictUtf8(frame);
+        byte[] rawBytes = null;
+        if (decoded == null) {
+            // Invalid UTF-8 becomes U+FFFD in the text: the bytes as received are kept beside it.
+            decoded = new String(frame, StandardCharsets.UTF_8);
+            rawBytes = frame.clone();
+        }
         String line = withoutLineEnd(decoded);
         if (line.isEmpty()) {
             throw new SyslogParseException("empty message");
@@ -78,8 +82,9 @@ public final class SyslogMessageParser {
             attributes.markTruncated();
         }
         return new EventDraft(receivedAt, message.timestamp() == null ? receivedAt : message.timestamp(), transport,
-                source == null ? "syslog:" + peer : source, nameOr(message.hostname(), peer), nameOr(message.appName(), DEFAULT_CHECK), null,
-                Severity.ofCode(priority & 7), text, attributes.map, line, rawBytes);
+                source == null ? "syslog:" + peer : source, nameOr(message.hostname(), peer),
+                nameOr(message.appName(), DEFAULT_CHECK), null, Severity.ofCode(priority & 7), text, attributes.map, line,
+                rawBytes);
     }
 
     /**
@@ -162,20 +167,19 @@ public final class SyslogMessageParser {
         }
     }
 
-    private static boolean isValidUtf8(byte[] bytes) {
+    /** The frame as UTF-8 text, or null when it is not valid UTF-8; plain ASCII (the usual syslog line) takes the short way. */
+    private static String strictUtf8(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                // Not plain ASCII: let the strict decoder decide (rare enough to not matter for speed).
                 try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-                    return true;
+                    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
                 } catch (CharacterCodingException e) {
-                    return false;
+                    return null;
                 }
             }
         }
-        return true;
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     private static String withoutLineEnd(String line) {
