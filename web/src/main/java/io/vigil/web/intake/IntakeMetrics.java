@@ -2,7 +2,10 @@ package io.vigil.web.intake;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.intake.IdempotencyKeyInUseException;
 import io.vigil.intake.IntakeRejectedException;
+import io.vigil.intake.IntakeUnavailableException;
+import io.vigil.journal.JournalWriteException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What became of the events and requests posted over HTTP, per transport (rest, alertmanager,
  * grafana): {@code vigil_intake_events_total{transport,result=accepted}} counts stored events,
  * {@code vigil_intake_requests_total{transport,result}} every answered request: accepted, invalid
- * (4xx: bad body, too large), throttled (429/503, nothing stored), unknown (the commit was not
- * confirmed in time) or failed.
+ * (4xx: bad body, too large, a reused Idempotency-Key), throttled (429, 503 or 409 with
+ * Retry-After: nothing stored, retry later), unknown (the commit was not confirmed in time) or
+ * failed (the journal refused the events, 500). The kinds follow {@link IntakeExceptionHandler}'s answers.
  */
 @Component
 public class IntakeMetrics {
@@ -39,10 +43,21 @@ public class IntakeMetrics {
     }
 
     void refused(String transport, Throwable cause) {
-        String result = cause instanceof IntakeRejectedException ? "throttled"
-                : cause instanceof CommitOutcomeUnknownException ? "unknown"
-                : cause instanceof IllegalStateException ? "failed" : "invalid";
-        counter("vigil.intake.requests", transport, result).increment();
+        counter("vigil.intake.requests", transport, result(cause)).increment();
+    }
+
+    static String result(Throwable cause) {
+        if (cause instanceof IntakeRejectedException || cause instanceof IntakeUnavailableException
+                || cause instanceof IdempotencyKeyInUseException) {
+            return "throttled";
+        }
+        if (cause instanceof CommitOutcomeUnknownException) {
+            return "unknown";
+        }
+        if (cause instanceof JournalWriteException || cause instanceof IllegalStateException) {
+            return "failed";
+        }
+        return "invalid";
     }
 
     private Counter counter(String name, String transport, String result) {
