@@ -7,7 +7,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * What the engine thread spends its time on, for metrics: turns (batches) and their time, and per
@@ -33,13 +33,13 @@ public final class EngineStatistics extends DefaultAgendaEventListener {
     private final Map<String, RuleFigures> rules = new ConcurrentHashMap<>();
     private final AtomicLong turns = new AtomicLong();
     private final AtomicLong turnNanos = new AtomicLong();
-    private volatile Consumer<String> onNewRule = rule -> { };
+    private volatile BiConsumer<String, RuleFigures> onNewRule = (rule, figures) -> { };
     private long consequenceStarted;
 
     /** Called (on the engine thread) the first time a rule fires, e.g. to register its meters. */
-    public void onNewRule(Consumer<String> listener) {
+    public void onNewRule(BiConsumer<String, RuleFigures> listener) {
         this.onNewRule = listener;
-        rules.keySet().forEach(listener);
+        rules.forEach(listener);
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class EngineStatistics extends DefaultAgendaEventListener {
         RuleFigures figures = rules.get(rule);
         if (figures == null) {
             figures = rules.computeIfAbsent(rule, name -> new RuleFigures());
-            onNewRule.accept(rule);
+            onNewRule.accept(rule, figures);
         }
         figures.firings.incrementAndGet();
         figures.nanos.addAndGet(took);
@@ -63,10 +63,6 @@ public final class EngineStatistics extends DefaultAgendaEventListener {
     void turnTook(long nanos) {
         turns.incrementAndGet();
         turnNanos.addAndGet(nanos);
-    }
-
-    public RuleFigures rule(String name) {
-        return rules.get(name);
     }
 
     /** Engine turns (one batch of events and commands each) since start. */

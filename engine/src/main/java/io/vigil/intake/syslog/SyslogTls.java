@@ -20,6 +20,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
+import org.springframework.core.NestedExceptionUtils;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -111,9 +112,9 @@ public final class SyslogTls {
                         : ", with the password given") + "): " + rootMessage(e), e);
             }
         } else {
-            KeyManagerFactory keys = pkcs12Keys(certificateFile, password);
-            builder = SslContextBuilder.forServer(keys);
-            leaf = pkcs12Certificate(certificateFile, password);
+            KeyStore store = pkcs12(certificateFile, password);
+            builder = SslContextBuilder.forServer(pkcs12Keys(store, certificateFile, password));
+            leaf = pkcs12Certificate(store, certificateFile);
         }
         ClientCertificates clients = null;
         if (settings.clientAuthentication()) {
@@ -262,18 +263,17 @@ public final class SyslogTls {
         }
     }
 
-    private static KeyManagerFactory pkcs12Keys(Path file, String password) {
+    private static KeyManagerFactory pkcs12Keys(KeyStore store, Path file, String password) {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(pkcs12(file, password), password == null ? new char[0] : password.toCharArray());
+            keys.init(store, password == null ? new char[0] : password.toCharArray());
             return keys;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot use the key in " + file + ": " + rootMessage(e), e);
         }
     }
 
-    private static X509Certificate pkcs12Certificate(Path file, String password) {
-        KeyStore store = pkcs12(file, password);
+    private static X509Certificate pkcs12Certificate(KeyStore store, Path file) {
         try {
             for (String alias : java.util.Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
@@ -294,10 +294,7 @@ public final class SyslogTls {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

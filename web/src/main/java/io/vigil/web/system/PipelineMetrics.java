@@ -76,8 +76,7 @@ class PipelineMetrics implements MeterBinder {
                 .description("engine turns, each a batch of events and commands").register(registry);
         FunctionCounter.builder("vigil.engine.turn.time", engine.statistics(), EngineStatistics::turnSeconds).baseUnit("seconds")
                 .description("time the engine's turns took; divided by the turns, the mean batch time").register(registry);
-        engine.statistics().onNewRule(rule -> {
-            EngineStatistics.RuleFigures figures = engine.statistics().rule(rule);
+        engine.statistics().onNewRule((rule, figures) -> {
             FunctionCounter.builder("vigil.rule.firings", figures, EngineStatistics.RuleFigures::firings)
                     .description("firings per rule since start").tag("rule", rule).register(registry);
             FunctionCounter.builder("vigil.rule.time", figures, EngineStatistics.RuleFigures::seconds).baseUnit("seconds")
@@ -89,7 +88,7 @@ class PipelineMetrics implements MeterBinder {
             syslogCounter(registry, transport, counters, "dead_lettered", SyslogCounters::deadLettered);
             syslogCounter(registry, transport, counters, "rejected", SyslogCounters::rejected);
             syslogCounter(registry, transport, counters, "oversized", SyslogCounters::oversized);
-            if (transport.equals("syslog-tls") || transport.equals("syslog-relp")) {
+            if (transport.equals(SyslogServer.TLS) || transport.equals(SyslogServer.RELP)) {
                 FunctionCounter.builder("vigil.syslog.refused.clients", counters, SyslogCounters::refusedClients)
                         .description("TLS clients refused: failed handshake or not on the allow-list")
                         .tag("transport", transport).register(registry);
