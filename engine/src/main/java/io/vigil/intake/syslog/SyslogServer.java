@@ -9,6 +9,10 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -25,29 +29,26 @@ import io.vigil.intake.EventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.IntFunction;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
- * Receives syslog over UDP and TCP (Netty) and hands the events to the {@link EventIntake};
- * what cannot be parsed goes to the {@link DeadLetterStore}, and the server keeps going.
+ * Receives syslog over UDP, TCP, TLS and RELP (Netty) and hands the events to the
+ * {@link EventIntake}; what cannot be parsed goes to the {@link DeadLetterStore}, and the server
+ * keeps going.
  *
- * <p>TCP pipeline: {@code framer} ({@link SyslogFrameDecoder}) → {@code intake}
- * ({@link SyslogTcpHandler}). TLS is added later as an SslHandler in front of the framer, RELP
- * by replacing the framer with a RELP decoder and acknowledging from the intake's futures.
+ * <p>Stream pipelines ({@link #streamBootstrap}): for TLS {@code tls} (SslHandler) and {@code gate}
+ * ({@link TlsClientGate}) first, then {@code framer} ({@link SyslogFrameDecoder}, or
+ * {@link RelpFrameDecoder} for RELP) → {@code intake} ({@link SyslogTcpHandler}, or
+ * {@link RelpSessionHandler}, which acknowledges each message once it is committed).
  */
 public final class SyslogServer implements AutoCloseable {
 
@@ -73,12 +74,12 @@ public final class SyslogServer implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private EventLoopGroup group;
     private ChannelGroup connections;
-    private volatile Channel relp;
     private volatile Channel udp;
     private List<Channel> udpChannels = List.of();
     private EventLoopGroup udpGroup;
     private volatile Channel tcp;
     private volatile Channel tlsListener;
+    private volatile Channel relp;
     private SyslogTls tls;
 
     public SyslogServer(SyslogSettings settings, EventIntake intake, DeadLetterStore deadLetters) {
@@ -237,8 +238,7 @@ public final class SyslogServer implements AutoCloseable {
                     protected void initChannel(DatagramChannel channel) {
                         // UDP cannot push back: a paused socket only moves the loss into the kernel, so more
                         // batches may wait for their commit than on a TCP connection (still bounded).
-                        channel.pipeline().addLast("intake", new SyslogUdpHandler(frames, new SyslogBatchSubmitter(channel,
-                                intake, frames.counters(), settings.maxBatchSize(),
+                        channel.pipeline().addLast("intake", new SyslogUdpHandler(frames, submitter(channel, frames,
                                 settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR, settings.udpRetryFor()),
                                 settings.maxFrameLength()));
                     }
@@ -296,15 +296,17 @@ public final class SyslogServer implements AutoCloseable {
                         }
                         channel.pipeline()
                                 .addLast("framer", framer.apply(settings.maxFrameLength()))
-                                .addLast("intake", session.apply(frames, submitter(channel, frames, null)));
+                                .addLast("intake", session.apply(frames,
+                                        submitter(channel, frames, settings.maxInFlightBatches(), null)));
                     }
                 });
     }
 
     /** @param giveUpAfter null to retry until the intake takes a batch (TCP) */
-    private SyslogBatchSubmitter submitter(Channel channel, SyslogFrameProcessor frames, Duration giveUpAfter) {
-        return new SyslogBatchSubmitter(channel, intake, frames.counters(), settings.maxBatchSize(),
-                settings.maxInFlightBatches(), giveUpAfter);
+    private SyslogBatchSubmitter submitter(Channel channel, SyslogFrameProcessor frames, int maxInFlight,
+                                           Duration giveUpAfter) {
+        return new SyslogBatchSubmitter(channel, intake, frames.counters(), settings.maxBatchSize(), maxInFlight,
+                giveUpAfter);
     }
 
     private Channel bind(AbstractBootstrap<?, ?> bootstrap, int port, String protocol) {
