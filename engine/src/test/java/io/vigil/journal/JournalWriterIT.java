@@ -4,6 +4,7 @@ import io.vigil.intake.IntakeRejectedException;
 import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.Event;
 import io.vigil.model.EventDraft;
+import io.vigil.model.Severity;
 import io.vigil.session.EngineInbox;
 import io.vigil.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +130,23 @@ class JournalWriterIT {
         assertThatThrownBy(() -> writer.submit(List.of(draft("late"))))
                 .isInstanceOf(IntakeRejectedException.class)
                 .hasMessage("the journal is shutting down; nothing was stored");
+    }
+
+    /** What recovery and replay read back after a restart: the bytes of a line that is not UTF-8, exactly. */
+    @Test
+    void shouldReadBackTheBytesAsReceivedBesideTheText() {
+        EventDraft exact = draft("exact");
+        EventDraft latin1 = new EventDraft(exact.receivedAt(), exact.occurredAt(), "syslog-tcp", "syslog:10.0.0.7", "legacy",
+                "app", null, Severity.NOTICE, "caf\uFFFD", Map.of(), "<13>1 - legacy app - - - caf\uFFFD",
+                new byte[] {'<', '1', '3', '>', '1', ' ', '-', ' ', 'l', 'e', 'g', 'a', 'c', 'y', ' ', 'a', 'p', 'p', ' ', '-',
+                        ' ', '-', ' ', '-', ' ', 'c', 'a', 'f', (byte) 0xE9});
+        store.append(List.of(new JournalEntry(1, exact), new JournalEntry(2, latin1)));
+
+        List<JournalEntry> read = store.read(0, 2, 10);
+
+        assertThat(read).extracting(JournalEntry::draft).containsExactly(exact, latin1);
+        assertThat(read.get(0).draft().rawBytes()).isNull();
+        assertThat(read.get(1).draft().rawBytes()).isEqualTo(latin1.rawBytes());
     }
 
     private static List<CompletableFuture<List<Long>>> submitConcurrently(JournalWriter writer, int count) throws Exception {
