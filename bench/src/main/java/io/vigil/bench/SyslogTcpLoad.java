@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * Syslog TCP intake rate: N connections send M octet-counted RFC 5424 messages in total as fast
  * as the server reads them (TCP back pressure), then the tool polls the newest journal id over
  * the REST API until all M are journaled. Rate = M / (time from first byte to last journaled).
+ * Then, end to end, it polls {@code /actuator/prometheus} until the engine has processed the last
+ * of them and the outcome writer has stored everything (engine and outcome lag 0, writer idle):
+ * end-to-end rate = M / (time from first byte to that point). The token's role must be allowed to
+ * read events and the metrics (AUDITOR or ADMIN).
  *
  * <pre>java -cp bench/target/vigil-bench.jar io.vigil.bench.SyslogTcpLoad --host 127.0.0.1
  *      --port 5514 --connections 4 --messages 1000000 --url http://127.0.0.1:8080 --token vgl_...</pre>
@@ -72,13 +77,42 @@ public final class SyslogTcpLoad {
         System.out.printf("connections %d, messages %d, all written in %.1f s%n", connections, perConnection * connections, sendSeconds);
         System.out.printf("journaled %d in %.1f s: %.0f msg/s durable%s%n", journaled, seconds, journaled / seconds,
                 newest < expected ? " (TIMED OUT before all arrived)" : "");
+        if (newest < expected) {
+            return;
+        }
+        while (!caughtUp(url, token, expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double endToEnd = (System.nanoTime() - started) / 1e9;
+        boolean done = caughtUp(url, token, expected);
+        System.out.printf("end to end (processed, outcomes and firings stored) %d in %.1f s: %.0f msg/s%s%n", journaled,
+                endToEnd, journaled / endToEnd, done ? "" : " (TIMED OUT before the engine caught up)");
+    }
+
+    /** The engine has processed event {@code expected} and the outcome writer has stored all it was given. */
+    private static boolean caughtUp(String url, String token, long expected) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /actuator/prometheus answered " + response.statusCode());
+        }
+        return metric(response.body(), "vigil_engine_last_id") >= expected
+                && metric(response.body(), "vigil_outcomes_lag_events") == 0
+                && metric(response.body(), "vigil_outcomes_backlog_batches") == 0;
+    }
+
+    private static double metric(String exposition, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + "(?:\\{[^}]*\\})? (\\S+)$").matcher(exposition);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     static byte[] message(int connection, int i) {
         // Mostly informational lines; every 50th an error of one program on the same 7 hosts, so a
         // few elements stay CRITICAL (7 incidents) instead of flapping into an incident storm.
         boolean error = i % 50 == 0;
-        String text = "<" + (error ? 11 : 14) + ">1 " + Instant.now() + " host" + (error ? i % 7 : i % 1000)
+        // RFC 5424 allows at most six fraction digits; this JVM's clock may give nine.
+        String text = "<" + (error ? 11 : 14) + ">1 " + Instant.now().truncatedTo(ChronoUnit.MICROS) + " host" + (error ? i % 7 : i % 1000)
                 + (error ? " benchd " : " bench" + (i % 7) + " ") + connection + " - - synthetic syslog load message " + i
                 + " about as long as a typical log line from a service";
         return text.getBytes(StandardCharsets.UTF_8);

@@ -34,9 +34,30 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     private boolean enabled = true;
     private Open open;
 
-    /** A firing whose consequence is running. */
-    private record Open(long id, long firedAt, String rule, String rulePackage, List<FactRef> facts,
-                        List<Long> eventIds, StringBuilder outcome) {
+    /**
+     * A firing whose consequence is running. {@code routineEvent} is the one event it matched while
+     * nothing but that event has changed, else null (see {@link Firing#routine()}).
+     */
+    private static final class Open {
+        final long id;
+        final long firedAt;
+        final String rule;
+        final String rulePackage;
+        final List<FactRef> facts;
+        final List<Long> eventIds;
+        final StringBuilder outcome = new StringBuilder();
+        Event routineEvent;
+
+        Open(long id, long firedAt, String rule, String rulePackage, List<FactRef> facts, List<Long> eventIds,
+             Event routineEvent) {
+            this.id = id;
+            this.firedAt = firedAt;
+            this.rule = rule;
+            this.rulePackage = rulePackage;
+            this.facts = facts;
+            this.eventIds = eventIds;
+            this.routineEvent = routineEvent;
+        }
     }
 
     /**
@@ -55,7 +76,7 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
 
     /** The id of the firing whose consequence is running, or null outside a consequence. */
     public Long currentFiringId() {
-        return open == null ? null : open.id();
+        return open == null ? null : open.id;
     }
 
     public long lastFiringId() {
@@ -65,6 +86,20 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     /** Adds a line to the running firing's outcome; ignored outside a consequence. */
     public void note(Object outcome) {
         if (open != null) {
+            open.routineEvent = null;
+            line(outcome.toString());
+        }
+    }
+
+    /**
+     * Adds the line of an event's classification to the running firing's outcome: the one outcome
+     * a routine firing may report, when it is of the event the firing matched.
+     */
+    public void noteClassification(long eventId, Object outcome) {
+        if (open != null) {
+            if (open.routineEvent == null || open.routineEvent.getId() != eventId) {
+                open.routineEvent = null;
+            }
             line(outcome.toString());
         }
     }
@@ -84,9 +119,10 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
         }
         finishOpen("(consequence did not complete)");
         Match match = event.getMatch();
+        List<? extends Object> matched = match.getObjects();
         List<FactRef> facts = new ArrayList<>();
         List<Long> eventIds = new ArrayList<>();
-        for (Object fact : match.getObjects()) {
+        for (Object fact : matched) {
             if (fact != null) {
                 facts.add(refOf(fact));
                 if (fact instanceof Event e) {
@@ -97,8 +133,9 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
                 }
             }
         }
+        Event only = matched.size() == 1 && matched.get(0) instanceof Event e ? e : null;
         open = new Open(++lastFiringId, sessionClock.getAsLong(), match.getRule().getName(),
-                match.getRule().getPackageName(), facts, eventIds, new StringBuilder());
+                match.getRule().getPackageName(), facts, eventIds, only);
     }
 
     @Override
@@ -109,6 +146,7 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (open != null) {
+            open.routineEvent = null;
             line("inserted " + describe(event.getObject()));
         }
     }
@@ -116,6 +154,9 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
         if (open != null) {
+            if (event.getObject() != open.routineEvent) {
+                open.routineEvent = null;
+            }
             line("updated " + describe(event.getObject()));
         }
     }
@@ -123,12 +164,13 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
         if (open != null) {
+            open.routineEvent = null;
             line("deleted " + describe(event.getOldObject()));
         }
     }
 
     private void line(String text) {
-        StringBuilder outcome = open.outcome();
+        StringBuilder outcome = open.outcome;
         if (!outcome.isEmpty()) {
             outcome.append('\n');
         }
@@ -140,10 +182,11 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
             return;
         }
         if (!note.isEmpty()) {
+            open.routineEvent = null;
             line(note);
         }
-        completed.add(new Firing(open.id(), open.firedAt(), open.rule(), open.rulePackage(), ruleSetVersion,
-                List.copyOf(open.facts()), List.copyOf(open.eventIds()), open.outcome().toString()));
+        completed.add(new Firing(open.id, open.firedAt, open.rule, open.rulePackage, ruleSetVersion,
+                List.copyOf(open.facts), List.copyOf(open.eventIds), open.outcome.toString(), open.routineEvent != null));
         open = null;
     }
 

@@ -12,11 +12,22 @@ public final class JournalCommits {
     private final LongAdder commits = new LongAdder();
     private final LongAdder events = new LongAdder();
     private final LongAdder nanos = new LongAdder();
+    private volatile Observer observer = (eventCount, tookNanos) -> { };
+
+    /** Told of each commit as it happens (on the journal writer's thread), e.g. to record its latency in a histogram. */
+    public interface Observer {
+        void committed(int eventCount, long tookNanos);
+    }
+
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
 
     void committed(int eventCount, long tookNanos) {
         commits.increment();
         events.add(eventCount);
         nanos.add(tookNanos);
+        observer.committed(eventCount, tookNanos);
     }
 
     public long commits() {

@@ -32,6 +32,9 @@ public final class Event implements Describable, Serializable {
     private Status status;
     private String category;
     private String alertKey;
+    /** The last summary built and the status it was built for: the audit trail asks for it several times per firing. */
+    private transient String summary;
+    private transient Status summaryStatus;
 
     public Event(long id, EventDraft draft) {
         this(id, draft.receivedAt().toEpochMilli(), draft.occurredAt().toEpochMilli(), draft.transport(),
@@ -95,10 +98,17 @@ public final class Event implements Describable, Serializable {
         return "event:" + id;
     }
 
+    /** Only the status changes it; everything else in it was received. */
     @Override
     public String summary() {
-        String text = message.length() > 80 ? message.substring(0, 80) + "…" : message;
-        return resource + "/" + check + " " + (status == null ? "-" : status) + " from " + source + ": " + text;
+        if (summary == null || summaryStatus != status) {
+            // "..." rather than an ellipsis character: one non-Latin-1 character makes every audit text
+            // built from the summary twice as large in memory and slow to encode.
+            String text = message.length() > 80 ? message.substring(0, 80) + "..." : message;
+            summary = resource + "/" + check + " " + (status == null ? "-" : status) + " from " + source + ": " + text;
+            summaryStatus = status;
+        }
+        return summary;
     }
 
     @Override

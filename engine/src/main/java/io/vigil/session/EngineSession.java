@@ -74,7 +74,13 @@ public final class EngineSession implements AutoCloseable {
         this.processIds = processIds;
         this.clock = kieSession.getSessionClock();
         this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, lastIds.firing());
-        this.outcomes = new Outcomes(recorder::note);
+        this.outcomes = new Outcomes(outcome -> {
+            if (outcome instanceof Outcome.EventClassified classified) {
+                recorder.noteClassification(classified.eventId(), classified);
+            } else {
+                recorder.note(outcome);
+            }
+        });
         this.services = new ServiceDesk(outcomes, lastIds.downtime());
         this.alerts = new AlertDesk(outcomes, recorder::currentFiringId, clock::getCurrentTime);
         this.notifications = new NotificationDesk(outcomes, setup.escalationInterval());

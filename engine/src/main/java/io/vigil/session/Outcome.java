@@ -24,6 +24,12 @@ public sealed interface Outcome {
 
     record EventClassified(long eventId, String category, Status status) implements Outcome {
         public String kind() { return "event-classified"; }
+
+        /** The record's usual text, built directly: it is written for nearly every event's firing. */
+        @Override
+        public String toString() {
+            return "EventClassified[eventId=" + eventId + ", category=" + category + ", status=" + status + "]";
+        }
     }
 
     record ElementStatusChanged(String resource, String check, Status status, Status previous, long at,

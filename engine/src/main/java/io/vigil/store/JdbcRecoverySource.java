@@ -2,6 +2,7 @@ package io.vigil.store;
 
 import io.vigil.alert.Matchers;
 import io.vigil.alert.SilenceDefinition;
+import io.vigil.audit.jdbc.FiringLedger;
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.JournalStore;
 import io.vigil.model.Event;
@@ -89,7 +90,7 @@ public final class JdbcRecoverySource implements RecoverySource {
      */
     @Override
     public LastIds lastIds() {
-        return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), maxId("rule_firing")), maxId("incident"),
+        return new LastIds(Math.max(checkpoints.checkpoint().lastFiringId(), FiringLedger.lastFiringId(jdbc)), maxId("incident"),
                 maxId("incident_task"), maxId("planned_downtime"), max("process_instance_id", "incident"),
                 max("work_item_id", "incident_task"), maxId("alert"), maxId("silence"), maxId("notification"));
     }

@@ -49,7 +49,7 @@ class EngineSessionTest {
         assertThat(batch.firings()).containsExactly(new Firing(1, START, "Tag probes", "rules.test", RULES.version(),
                 List.of(new FactRef("Event", "event:7", "web01/probe WARNING from tester: disk 91% full")), List.of(7L),
                 "updated event:7 web01/probe WARNING from tester: disk 91% full\n"
-                        + "EventClassified[eventId=7, category=probe, status=WARNING]"));
+                        + "EventClassified[eventId=7, category=probe, status=WARNING]", true));
         assertThat(session.drain().firings()).isEmpty();
     }
 

@@ -29,7 +29,17 @@ public final class OutcomeFixtures {
                 .map(eventId -> new FactRef("Event", "event:" + eventId, "web01/sshd CRITICAL from syslog: login failed"))
                 .toList();
         return new Firing(id, firedAt, rule, "rules.classify", RULESET, facts, List.of(eventIds),
-                "classified event as security\nset status CRITICAL");
+                "classified event as security\nset status CRITICAL", false);
+    }
+
+    /**
+     * A routine firing of {@code rule} at {@code firedAt}: it matched event {@code eventId} and only
+     * classified it (the audit trail packs such firings).
+     */
+    public static Firing routineFiring(long id, long firedAt, String rule, long eventId) {
+        return new Firing(id, firedAt, rule, "rules.classify", RULESET,
+                List.of(new FactRef("Event", "event:" + eventId, "web01/sshd - from syslog: session opened")),
+                List.of(eventId), "updated event:" + eventId + " web01/sshd NORMAL from syslog: session opened", true);
     }
 
     /** A batch without snapshot. */

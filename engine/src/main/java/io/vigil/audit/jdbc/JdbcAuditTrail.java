@@ -11,34 +11,63 @@ import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The audit trail read from {@code rule_firing}; rows are written by {@link FiringLedger}. */
+/**
+ * The audit trail read from {@code rule_firing} (a row per firing) and {@code rule_firing_pack}
+ * (routine firings, many to a row; see {@link FiringPack}), both written by {@link FiringLedger}.
+ * Packed firings are shown exactly like rows; their prev_hash and hash, stored only at the edges
+ * of their pack, are recomputed along the chain.
+ */
 public final class JdbcAuditTrail implements AuditTrail {
 
     private static final String COLUMNS = "id, fired_at, rule_name, rule_package, ruleset_version, facts, event_ids,"
             + " outcome, prev_hash, hash";
+    private static final String PACK_COLUMNS = "p.id, p.last_id, p.body, p.prev_hash, p.hash";
+    /** Rows and packs read per query while walking the whole chain. */
+    private static final int ROW_PAGE = 2_000;
+    private static final int PACK_PAGE = 4;
 
-    private static final RowMapper<FiringRow> ROW = (rs, n) -> new FiringRow(rs.getLong("id"),
-            UtcColumns.instant(rs, "fired_at"), rs.getString("rule_name"), rs.getString("rule_package"),
-            rs.getString("ruleset_version"), JsonColumns.facts(rs.getString("facts")), eventIds(rs.getString("event_ids")),
-            rs.getString("outcome"), rs.getString("prev_hash"), rs.getString("hash"));
+    /** A firing with its own row, its hashes as stored. */
+    private record Row(StoredFiring firing, String prevHash, String hash) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(new StoredFiring(rs.getLong("id"),
+            UtcColumns.epochMillis(rs, "fired_at"), rs.getString("rule_name"), rs.getString("rule_package"),
+            rs.getString("ruleset_version"), rs.getString("facts"), rs.getString("event_ids"), rs.getString("outcome")),
+            rs.getString("prev_hash"), rs.getString("hash"));
+
+    /** A pack as stored: its body is decoded only when its firings are needed. */
+    private record Pack(long id, long lastId, byte[] body, String prevHash, String hash) {
+    }
+
+    private static final RowMapper<Pack> PACK = (rs, n) -> new Pack(rs.getLong("id"), rs.getLong("last_id"),
+            rs.getBytes("body"), rs.getString("prev_hash"), rs.getString("hash"));
+
+    /**
+     * One firing in chain order, with the hashes stored for it: a row has both; a packed firing has
+     * its pack's prev_hash when it is the pack's first and its pack's hash when it is the last.
+     */
+    private record Link(StoredFiring firing, String storedPrevHash, String storedHash, Pack pack) {
+    }
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
 
     public JdbcAuditTrail(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.streaming = new JdbcTemplate(dataSource);
-        // A positive fetch size makes MariaDB Connector/J stream rows instead of loading them all.
-        streaming.setFetchSize(1_000);
     }
 
     @Override
     public List<FiringRow> query(String ruleOrNull, Instant sinceOrNull, int limit) {
+        QueryLimits.require(limit);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM rule_firing WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (ruleOrNull != null) {
@@ -50,54 +79,233 @@ public final class JdbcAuditTrail implements AuditTrail {
             args.add(UtcColumns.toColumn(sinceOrNull));
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(QueryLimits.require(limit));
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        args.add(limit);
+        List<FiringRow> found = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
+                .map(row -> show(row.firing(), row.prevHash(), row.hash())).toList());
+        found.addAll(newestPacked(ruleOrNull, sinceOrNull, limit));
+        found.sort(Comparator.comparingLong(FiringRow::id).reversed());
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
+    /** Up to {@code limit} packed firings, newest first, of the rule and time given. */
+    private List<FiringRow> newestPacked(String ruleOrNull, Instant sinceOrNull, int limit) {
+        List<FiringRow> found = new ArrayList<>();
+        long below = Long.MAX_VALUE;
+        while (found.size() < limit) {
+            StringBuilder sql = new StringBuilder("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p");
+            List<Object> args = new ArrayList<>();
+            if (ruleOrNull != null) {
+                sql.append(" JOIN rule_firing_pack_rule r ON r.pack_id = p.id AND r.rule_name = ?");
+                args.add(ruleOrNull);
+            }
+            sql.append(" WHERE p.id < ?");
+            args.add(below);
+            if (sinceOrNull != null) {
+                sql.append(" AND p.last_fired_at >= ?");
+                args.add(UtcColumns.toColumn(sinceOrNull));
+            }
+            sql.append(" ORDER BY p.id DESC LIMIT ").append(PACK_PAGE);
+            List<Pack> packs = jdbc.query(sql.toString(), PACK, args.toArray());
+            for (Pack pack : packs) {
+                List<FiringRow> firings = firingsOf(pack);
+                for (int i = firings.size() - 1; i >= 0 && found.size() < limit; i--) {
+                    FiringRow firing = firings.get(i);
+                    if ((ruleOrNull == null || ruleOrNull.equals(firing.rule()))
+                            && (sinceOrNull == null || !firing.firedAt().isBefore(sinceOrNull))) {
+                        found.add(firing);
+                    }
+                }
+                below = pack.id();
+            }
+            if (packs.size() < PACK_PAGE) {
+                break;
+            }
+        }
+        return found;
     }
 
     @Override
     public Optional<FiringRow> byId(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM rule_firing WHERE id = ?", ROW, id).stream().findFirst();
+        Optional<Row> row = jdbc.query("SELECT " + COLUMNS + " FROM rule_firing WHERE id = ?", ROW, id).stream().findFirst();
+        if (row.isPresent()) {
+            return row.map(r -> show(r.firing(), r.prevHash(), r.hash()));
+        }
+        return jdbc.query("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p WHERE p.id <= ? ORDER BY p.id DESC LIMIT 1",
+                        PACK, id).stream()
+                .filter(pack -> pack.lastId() >= id)
+                .flatMap(pack -> firingsOf(pack).stream())
+                .filter(firing -> firing.id() == id)
+                .findFirst();
+    }
+
+    /**
+     * A pack's firings with their hashes, recomputed from the pack's prev_hash: where a row falls
+     * between two of them (a firing that was not routine), the chain goes on from that row's hash.
+     */
+    private List<FiringRow> firingsOf(Pack pack) {
+        List<StoredFiring> firings = FiringPack.decode(pack.body());
+        Deque<Row> between = new ArrayDeque<>(jdbc.query("SELECT id, hash FROM rule_firing WHERE id > ? AND id < ? ORDER BY id",
+                (rs, n) -> new Row(new StoredFiring(rs.getLong("id"), 0, null, null, null, null, null, null), null,
+                        rs.getString("hash")), pack.id(), pack.lastId()));
+        List<FiringRow> shown = new ArrayList<>(firings.size());
+        String chain = pack.prevHash();
+        for (StoredFiring firing : firings) {
+            while (!between.isEmpty() && between.peekFirst().firing().id() < firing.id()) {
+                chain = between.pollFirst().hash();
+            }
+            String hash = firing.hash(chain);
+            shown.add(show(firing, chain, hash));
+            chain = hash;
+        }
+        return shown;
     }
 
     @Override
     public VerifyResult verify() {
         ChainCheck check = new ChainCheck();
-        streaming.query("SELECT " + COLUMNS + " FROM rule_firing ORDER BY id", rs -> {
-            if (check.broken == null) {
-                check.next(rs.getLong("id"), UtcColumns.epochMillis(rs, "fired_at"), rs.getString("rule_name"),
-                        rs.getString("rule_package"), rs.getString("ruleset_version"), rs.getString("facts"),
-                        rs.getString("event_ids"), rs.getString("outcome"), rs.getString("prev_hash"), rs.getString("hash"));
-            }
-        });
-        return check.broken != null ? check.broken : VerifyResult.intact(check.rows);
+        try {
+            walkLinks(link -> {
+                if (check.broken == null) {
+                    check.next(link);
+                }
+                return check.broken == null;
+            });
+        } catch (UnreadablePack unreadable) {
+            return VerifyResult.broken(check.firings, unreadable.packId, "pack " + unreadable.packId + " cannot be read: "
+                    + unreadable.getMessage() + " (it was changed or damaged)");
+        }
+        return check.broken != null ? check.broken : VerifyResult.intact(check.firings);
     }
 
-    /** Walks the rows in id order, remembering the first that does not fit the chain. */
+    @Override
+    public void walk(Consumer<FiringRow> each) {
+        String[] chain = {FiringHash.GENESIS};
+        walkLinks(link -> {
+            String hash = link.pack() == null ? link.storedHash() : link.firing().hash(chain[0]);
+            each.accept(show(link.firing(), link.pack() == null ? link.storedPrevHash() : chain[0], hash));
+            chain[0] = hash;
+            return true;
+        });
+    }
+
+    private interface LinkVisitor {
+        /** @return whether to go on */
+        boolean visit(Link link);
+    }
+
+    /**
+     * Every firing in id order, rows and packed ones merged, read a page at a time.
+     *
+     * @throws IllegalArgumentException when a pack cannot be decoded
+     */
+    private void walkLinks(LinkVisitor visitor) {
+        Deque<Row> rows = new ArrayDeque<>();
+        Deque<Pack> packs = new ArrayDeque<>();
+        long afterRow = 0;
+        long afterPack = 0;
+        boolean rowsLeft = true;
+        boolean packsLeft = true;
+        Pack current = null;
+        Iterator<StoredFiring> members = null;
+        StoredFiring member = null;
+        boolean firstMember = false;
+        while (true) {
+            if (rows.isEmpty() && rowsLeft) {
+                rows.addAll(jdbc.query("SELECT " + COLUMNS + " FROM rule_firing WHERE id > ? ORDER BY id LIMIT " + ROW_PAGE,
+                        ROW, afterRow));
+                rowsLeft = rows.size() == ROW_PAGE;
+                if (!rows.isEmpty()) {
+                    afterRow = rows.peekLast().firing().id();
+                }
+            }
+            if (member == null) {
+                if (packs.isEmpty() && packsLeft) {
+                    packs.addAll(jdbc.query("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p WHERE p.id > ? ORDER BY p.id LIMIT "
+                            + PACK_PAGE, PACK, afterPack));
+                    packsLeft = packs.size() == PACK_PAGE;
+                    if (!packs.isEmpty()) {
+                        afterPack = packs.peekLast().id();
+                    }
+                }
+                if (!packs.isEmpty()) {
+                    current = packs.pollFirst();
+                    members = decode(current).iterator();
+                    member = members.hasNext() ? members.next() : null;
+                    firstMember = true;
+                }
+            }
+            Row row = rows.peekFirst();
+            if (row == null && member == null) {
+                return;
+            }
+            Link link;
+            if (member == null || row != null && row.firing().id() < member.id()) {
+                rows.pollFirst();
+                link = new Link(row.firing(), row.prevHash(), row.hash(), null);
+            } else {
+                StoredFiring next = members.hasNext() ? members.next() : null;
+                link = new Link(member, firstMember ? current.prevHash() : null, next == null ? current.hash() : null, current);
+                member = next;
+                firstMember = false;
+            }
+            if (!visitor.visit(link)) {
+                return;
+            }
+        }
+    }
+
+    private static List<StoredFiring> decode(Pack pack) {
+        try {
+            return FiringPack.decode(pack.body());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadablePack(pack.id(), e);
+        }
+    }
+
+    /** A pack whose body cannot be decoded: damaged or altered. */
+    private static final class UnreadablePack extends IllegalArgumentException {
+        final long packId;
+
+        UnreadablePack(long packId, IllegalArgumentException cause) {
+            super(cause.getMessage(), cause);
+            this.packId = packId;
+        }
+    }
+
+    /** Walks the firings in id order, remembering the first that does not fit the chain. */
     private static final class ChainCheck {
         private String expectedPrev = FiringHash.GENESIS;
-        private long previousId;
-        private long rows;
+        private String previous = "the genesis hash";
+        private long firings;
         private VerifyResult broken;
 
-        void next(long id, long firedAt, String rule, String rulePackage, String version, String facts,
-                  String eventIds, String outcome, String prevHash, String hash) {
-            rows++;
-            if (!expectedPrev.equals(prevHash)) {
-                String previous = previousId == 0 ? "the genesis hash" : "the hash of row " + previousId;
-                broken = VerifyResult.broken(rows, id, "prev_hash " + prevHash + " of row " + id + " is not " + previous
-                        + " (a row before it was changed, removed or inserted)");
+        void next(Link link) {
+            firings++;
+            StoredFiring firing = link.firing();
+            if (link.storedPrevHash() != null && !expectedPrev.equals(link.storedPrevHash())) {
+                String what = link.pack() == null ? "row " + firing.id() : "pack " + link.pack().id();
+                broken = VerifyResult.broken(firings, firing.id(), "prev_hash " + link.storedPrevHash() + " of " + what
+                        + " is not " + previous + " (a firing before it was changed, removed or inserted)");
                 return;
             }
-            String recomputed = FiringHash.hash(prevHash,
-                    FiringHash.canonical(id, firedAt, rule, rulePackage, version, facts, eventIds, outcome));
-            if (!recomputed.equals(hash)) {
-                broken = VerifyResult.broken(rows, id, "hash of row " + id + " does not match its content"
-                        + " (stored " + hash + ", recomputed " + recomputed + ")");
+            String recomputed = firing.hash(expectedPrev);
+            if (link.storedHash() != null && !recomputed.equals(link.storedHash())) {
+                broken = VerifyResult.broken(firings, firing.id(), link.pack() == null
+                        ? "hash of row " + firing.id() + " does not match its content (stored " + link.storedHash()
+                                + ", recomputed " + recomputed + ")"
+                        : "hash of pack " + link.pack().id() + " (firings " + link.pack().id() + " to " + link.pack().lastId()
+                                + ") does not match its firings (stored " + link.storedHash() + ", recomputed " + recomputed + ")");
                 return;
             }
-            expectedPrev = hash;
-            previousId = id;
+            expectedPrev = recomputed;
+            previous = "the hash of firing " + firing.id();
         }
+    }
+
+    private static FiringRow show(StoredFiring firing, String prevHash, String hash) {
+        return new FiringRow(firing.id(), Instant.ofEpochMilli(firing.firedAt()), firing.rule(), firing.rulePackage(),
+                firing.ruleSetVersion(), JsonColumns.facts(firing.facts()), eventIds(firing.eventIds()), firing.outcome(),
+                prevHash, hash);
     }
 
     private static List<Long> eventIds(String text) {

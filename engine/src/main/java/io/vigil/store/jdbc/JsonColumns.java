@@ -31,8 +31,52 @@ public final class JsonColumns {
         return json == null ? Map.of() : Map.copyOf(JSON.readValue(json, ATTRIBUTES));
     }
 
+    /**
+     * The facts as a JSON array of {@code {"type", "id", "summary"}} objects. Written by hand: it
+     * runs for every firing the audit trail stores, and a generic serializer cost a fifth of the
+     * outcome writer's time.
+     */
     public static String facts(List<FactRef> facts) {
-        return JSON.writeValueAsString(facts);
+        StringBuilder json = new StringBuilder(64 + 160 * facts.size()).append('[');
+        for (int i = 0; i < facts.size(); i++) {
+            FactRef fact = facts.get(i);
+            json.append(i == 0 ? "{\"type\":" : ",{\"type\":");
+            string(json, fact.type()).append(",\"id\":");
+            string(json, fact.id()).append(",\"summary\":");
+            string(json, fact.summary()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    /** Appends a JSON string literal: quotes, backslashes and control characters escaped. */
+    private static StringBuilder string(StringBuilder json, String text) {
+        if (text == null) {
+            return json.append("null");
+        }
+        json.append('"');
+        int clean = 0;
+        while (clean < text.length() && text.charAt(clean) >= 0x20 && text.charAt(clean) != '"' && text.charAt(clean) != '\\') {
+            clean++;
+        }
+        json.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
     }
 
     public static List<FactRef> facts(String json) {

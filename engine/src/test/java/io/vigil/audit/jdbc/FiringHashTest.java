@@ -30,4 +30,15 @@ class FiringHashTest {
         assertThat(FiringHash.hash(FiringHash.GENESIS, canonical))
                 .isEqualTo("90bc349cb5cba0485263296a7170b2d26428a4b3a4eb80e9fa07999378942c94");
     }
+
+    @Test
+    void shouldHashFieldByFieldExactlyAsTheCanonicalText() {
+        String prev = "ab".repeat(32);
+        for (String eventIds : new String[] {null, "", "1,2,33"}) {
+            assertThat(FiringHash.hash(prev, 1234567, 1_700_000_000_123L, "Ünïcode rule ✓", "rules.classify", "v",
+                    "[{\"summary\":\"naïve 🚀\"}]", eventIds, "line 1\nline 2"))
+                    .isEqualTo(FiringHash.hash(prev, FiringHash.canonical(1234567, 1_700_000_000_123L, "Ünïcode rule ✓",
+                            "rules.classify", "v", "[{\"summary\":\"naïve 🚀\"}]", eventIds, "line 1\nline 2")));
+        }
+    }
 }

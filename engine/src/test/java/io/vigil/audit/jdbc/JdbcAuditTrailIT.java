@@ -72,7 +72,7 @@ class JdbcAuditTrailIT {
 
         assertThat(trail.verify()).isEqualTo(VerifyResult.broken(4, 4, "prev_hash " + jdbc.queryForObject(
                 "SELECT prev_hash FROM rule_firing WHERE id = 4", String.class)
-                + " of row 4 is not the hash of row 3 (a row before it was changed, removed or inserted)"));
+                + " of row 4 is not the hash of firing 3 (a firing before it was changed, removed or inserted)"));
     }
 
     @Test
@@ -82,7 +82,7 @@ class JdbcAuditTrailIT {
         VerifyResult result = trail.verify();
 
         assertThat(result.brokenId()).isEqualTo(3L);
-        assertThat(result.reason()).contains("of row 3 is not the hash of row 1");
+        assertThat(result.reason()).contains("of row 3 is not the hash of firing 1");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.vigil.store.jdbc;
 
 import io.vigil.audit.FactRef;
 import io.vigil.audit.Firing;
+import io.vigil.audit.VerifyResult;
 import io.vigil.audit.jdbc.FiringLedger;
+import io.vigil.audit.jdbc.JdbcAuditTrail;
 import io.vigil.journal.JournalEntry;
 import io.vigil.journal.jdbc.JdbcJournalStore;
 import io.vigil.model.EventDraft;
@@ -73,17 +75,40 @@ class LargeWritesIT {
             firings.add(new Firing(id, 1_000 * id, "Classify", "rules.classify", "0".repeat(64),
                     List.of(new FactRef("Event", "event:" + id, summary)),
                     // Rows without event ids bind NULL there: the driver cannot send such a batch as one bulk command.
-                    id % 2 == 0 ? List.of() : List.of(id), "classified"));
+                    id % 2 == 0 ? List.of() : List.of(id), "classified", false));
         }
-        FiringLedger ledger = new FiringLedger(db.dataSource());
-
-        String head = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()))
-                .execute(status -> ledger.append(firings));
-        ledger.committed(head);
+        appendInOneTransaction(firings);
 
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_firing", Long.class)).isEqualTo(20_000);
         assertThat(jdbc.queryForObject("SELECT SUM(LENGTH(facts)) FROM rule_firing", Long.class)).isGreaterThan(2 * PACKET_LIMIT);
+    }
+
+    @Test
+    void shouldPackRoutineFiringsFarLargerThanOnePacketInOneTransaction() {
+        Random random = new Random(11);
+        List<Firing> firings = new ArrayList<>();
+        for (long id = 1; id <= 20_000; id++) {
+            // Random letters: deflate cannot shrink them much, so the packs stay large.
+            StringBuilder summary = new StringBuilder(2_000);
+            random.ints(2_000, 'a', 'z' + 1).forEach(c -> summary.append((char) c));
+            firings.add(new Firing(id, 1_000 * id, "Classify", "rules.classify", "0".repeat(64),
+                    List.of(new FactRef("Event", "event:" + id, summary.toString())), List.of(id), "classified", true));
+        }
+        appendInOneTransaction(firings);
+
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+        assertThat(jdbc.queryForObject("SELECT SUM(firings) FROM rule_firing_pack", Long.class)).isEqualTo(20_000);
+        assertThat(jdbc.queryForObject("SELECT SUM(LENGTH(body)) FROM rule_firing_pack", Long.class)).isGreaterThan(PACKET_LIMIT);
+        assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(body)) FROM rule_firing_pack", Long.class)).isLessThan(PACKET_LIMIT / 4);
+        assertThat(new JdbcAuditTrail(db.dataSource()).verify()).isEqualTo(VerifyResult.intact(20_000));
+    }
+
+    private void appendInOneTransaction(List<Firing> firings) {
+        FiringLedger ledger = new FiringLedger(db.dataSource());
+        String head = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()))
+                .execute(status -> ledger.append(firings));
+        ledger.committed(head);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.vigil.reliability.check;
 
+import io.vigil.audit.jdbc.JdbcAuditTrail;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,17 +49,17 @@ public final class StoredState {
         return ids("SELECT event_id FROM event_classification");
     }
 
-    /** How often the classification rule fired for each event id, from the audit trail. */
+    /**
+     * How often the classification rule fired for each event id, from the audit trail (read with the
+     * server's own reader: most of these firings are routine and stored packed).
+     */
     public Map<Long, Integer> classificationFirings() {
         Map<Long, Integer> firings = new HashMap<>();
-        query("SELECT event_ids FROM rule_firing WHERE rule_name = ?", rs -> {
-            String ids = rs.getString(1);
-            if (ids != null && !ids.isBlank()) {
-                for (String id : ids.split(",")) {
-                    firings.merge(Long.parseLong(id.trim()), 1, Integer::sum);
-                }
+        new JdbcAuditTrail(new DriverManagerDataSource(jdbcUrl, "root", "")).walk(firing -> {
+            if (firing.rule().equals(CLASSIFICATION_RULE)) {
+                firing.eventIds().forEach(id -> firings.merge(id, 1, Integer::sum));
             }
-        }, CLASSIFICATION_RULE);
+        });
         return firings;
     }
 

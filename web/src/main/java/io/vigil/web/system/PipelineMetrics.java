@@ -1,8 +1,10 @@
 package io.vigil.web.system;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.vigil.intake.syslog.SyslogCounters;
 import io.vigil.intake.syslog.SyslogServer;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -69,6 +73,18 @@ class PipelineMetrics implements MeterBinder {
                 .description("events stored by those commits; divided by the commits, the mean batch size").register(registry);
         FunctionCounter.builder("vigil.journal.commit.time", journal.commits(), JournalCommits::seconds).baseUnit("seconds")
                 .description("time those commits took; divided by the commits, the mean commit latency").register(registry);
+        // Histograms, so Prometheus can give percentiles over any window (histogram_quantile).
+        Timer commitLatency = Timer.builder("vigil.journal.commit.latency")
+                .description("how long each journal group commit took, from its first statement to the commit's answer")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        DistributionSummary commitSize = DistributionSummary.builder("vigil.journal.commit.size").baseUnit("events")
+                .description("events stored by each journal group commit")
+                .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(10_000.0).register(registry);
+        journal.commits().observe((events, nanos) -> {
+            commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+            commitSize.record(events);
+        });
         FunctionCounter.builder("vigil.syslog.udp.kernel.drops", syslog, server -> Math.max(0, server.udpKernelDrops()))
                 .description("syslog datagrams the kernel dropped because the UDP receive buffer was full (Linux)")
                 .register(registry);

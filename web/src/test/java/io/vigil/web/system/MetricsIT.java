@@ -57,6 +57,11 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(body, "vigil_journal_commits_total")).isPositive();
         assertThat(value(body, "vigil_journal_committed_events_total")).isGreaterThanOrEqualTo(2);
         assertThat(value(body, "vigil_journal_commit_time_seconds_total")).isPositive();
+        // The histograms count every commit, as the counter does.
+        assertThat(value(body, "vigil_journal_commit_latency_seconds_count")).isEqualTo(value(body, "vigil_journal_commits_total"));
+        assertThat(value(body, "vigil_journal_commit_latency_seconds_bucket{le=\"+Inf\"}"))
+                .isEqualTo(value(body, "vigil_journal_commits_total"));
+        assertThat(value(body, "vigil_journal_commit_size_events_sum")).isEqualTo(value(body, "vigil_journal_committed_events_total"));
         assertThat(body).contains("vigil_syslog_messages_total{result=\"received\",transport=\"syslog-tcp\"}", "jvm_memory_used_bytes");
         assertThat(value(body, "vigil_engine_turns_total")).isPositive();
         assertThat(value(body, "vigil_outcomes_pending_items")).isNotNegative();
