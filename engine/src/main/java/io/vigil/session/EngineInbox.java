@@ -29,6 +29,8 @@ public final class EngineInbox {
     private final int capacity;
     private final Semaphore free;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** The part of a chunk the last {@link #drain} had no room for (engine thread only); its room is still held. */
+    private List<?> rest;
 
     public EngineInbox(int capacity) {
         if (capacity < 1) {
@@ -82,18 +84,28 @@ public final class EngineInbox {
     /**
      * Engine thread only: waits up to {@code timeoutMillis} for input, then takes what is queued.
      * Returns a list of {@code List<Event>} chunks, {@link PendingCommand}s and {@link AbsentIds} in arrival order,
-     * at most about {@code maxEvents} events; releases the room of the events it takes.
+     * at most {@code maxEvents} events; releases the room of the events it takes. A chunk (one
+     * journal commit, up to thousands of events) that does not fit is cut: the rest comes first in
+     * the next call, so a turn stays near {@code maxEvents} however large the commits are.
      */
     public List<Object> drain(int maxEvents, long timeoutMillis) throws InterruptedException {
         List<Object> taken = new ArrayList<>();
-        Object first = queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return taken;
-        }
-        int events = add(taken, first);
-        Object next;
-        while (events < maxEvents && (next = queue.poll()) != null) {
+        Object next = rest != null ? rest : queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        rest = null;
+        int events = 0;
+        while (next != null) {
+            if (next instanceof List<?> chunk && events + chunk.size() > maxEvents) {
+                int room = maxEvents - events;
+                taken.add(chunk.subList(0, room));
+                events += room;
+                rest = chunk.subList(room, chunk.size());
+                break;
+            }
             events += add(taken, next);
+            if (events >= maxEvents) {
+                break;
+            }
+            next = queue.poll();
         }
         free.release(events);
         return taken;

@@ -65,7 +65,8 @@ class EngineConfig {
     @Bean
     Engine engine(VigilProperties properties, EngineInbox inbox, OutcomeWriter outcomes, JdbcJournalStore journal,
                   DataSource dataSource) {
-        EngineSettings settings = EngineSettings.defaults().withEscalationInterval(properties.escalation().after())
+        EngineSettings settings = EngineSettings.defaults().withBatchSize(properties.engine().batchSize())
+                .withEscalationInterval(properties.escalation().after())
                 .withCloseResolvedAfter(properties.escalation().closeResolved());
         return new Engine(RuleSet.fromClasspath(), settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal));
     }

@@ -134,7 +134,11 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
         }
     }
 
-    public record Engine(@DefaultValue("100000") int queueCapacity) {
+    /**
+     * @param queueCapacity events journaled and waiting for the engine before intake pushes back
+     * @param batchSize     at most this many events per engine turn (one fire, one published batch)
+     */
+    public record Engine(@DefaultValue("100000") int queueCapacity, @DefaultValue("5000") int batchSize) {
     }
 
     /**
