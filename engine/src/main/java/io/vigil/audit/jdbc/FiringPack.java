@@ -64,6 +64,10 @@ final class FiringPack {
         }
         Reader in = new Reader(inflate(body));
         int count = Math.toIntExact(in.varint());
+        if (count < 1) {
+            // A pack is written only for at least one firing; an empty one would hide its prev_hash and hash.
+            throw new IllegalArgumentException("firing pack holds no firings");
+        }
         List<StoredFiring> firings = new ArrayList<>(Math.min(count, 100_000));
         StoredFiring previous = new StoredFiring(0, 0, null, null, null, null, null, null);
         for (int i = 0; i < count; i++) {

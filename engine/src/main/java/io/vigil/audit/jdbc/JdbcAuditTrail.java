@@ -20,6 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The audit trail read from {@code rule_firing} (a row per firing) and {@code rule_firing_pack}
@@ -143,14 +145,13 @@ public final class JdbcAuditTrail implements AuditTrail {
      * between two of them (a firing that was not routine), the chain goes on from that row's hash.
      */
     private List<FiringRow> firingsOf(Pack pack) {
-        List<StoredFiring> firings = FiringPack.decode(pack.body());
-        Deque<Row> between = new ArrayDeque<>(jdbc.query("SELECT id, hash FROM rule_firing WHERE id > ? AND id < ? ORDER BY id",
-                (rs, n) -> new Row(new StoredFiring(rs.getLong("id"), 0, null, null, null, null, null, null), null,
-                        rs.getString("hash")), pack.id(), pack.lastId()));
+        List<StoredFiring> firings = decode(pack);
+        Deque<RowHash> between = new ArrayDeque<>(jdbc.query("SELECT id, hash FROM rule_firing WHERE id > ? AND id < ? ORDER BY id",
+                (rs, n) -> new RowHash(rs.getLong("id"), rs.getString("hash")), pack.id(), pack.lastId()));
         List<FiringRow> shown = new ArrayList<>(firings.size());
         String chain = pack.prevHash();
         for (StoredFiring firing : firings) {
-            while (!between.isEmpty() && between.peekFirst().firing().id() < firing.id()) {
+            while (!between.isEmpty() && between.peekFirst().id() < firing.id()) {
                 chain = between.pollFirst().hash();
             }
             String hash = firing.hash(chain);
@@ -158,6 +159,10 @@ public final class JdbcAuditTrail implements AuditTrail {
             chain = hash;
         }
         return shown;
+    }
+
+    /** A row's id and stored hash: where the chain stands after it. */
+    private record RowHash(long id, String hash) {
     }
 
     @Override
@@ -196,61 +201,75 @@ public final class JdbcAuditTrail implements AuditTrail {
     /**
      * Every firing in id order, rows and packed ones merged, read a page at a time.
      *
-     * @throws IllegalArgumentException when a pack cannot be decoded
+     * @throws UnreadablePack when a pack cannot be decoded
      */
     private void walkLinks(LinkVisitor visitor) {
-        Deque<Row> rows = new ArrayDeque<>();
-        Deque<Pack> packs = new ArrayDeque<>();
-        long afterRow = 0;
-        long afterPack = 0;
-        boolean rowsLeft = true;
-        boolean packsLeft = true;
-        Pack current = null;
+        Pages<Row> rows = new Pages<>(after -> jdbc.query("SELECT " + COLUMNS + " FROM rule_firing WHERE id > ? ORDER BY id"
+                + " LIMIT " + ROW_PAGE, ROW, after), row -> row.firing().id(), ROW_PAGE);
+        Pages<Pack> packs = new Pages<>(after -> jdbc.query("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p WHERE p.id > ?"
+                + " ORDER BY p.id LIMIT " + PACK_PAGE, PACK, after), Pack::id, PACK_PAGE);
+        Pack pack = null;
         Iterator<StoredFiring> members = null;
         StoredFiring member = null;
         boolean firstMember = false;
         while (true) {
-            if (rows.isEmpty() && rowsLeft) {
-                rows.addAll(jdbc.query("SELECT " + COLUMNS + " FROM rule_firing WHERE id > ? ORDER BY id LIMIT " + ROW_PAGE,
-                        ROW, afterRow));
-                rowsLeft = rows.size() == ROW_PAGE;
-                if (!rows.isEmpty()) {
-                    afterRow = rows.peekLast().firing().id();
-                }
+            if (member == null && packs.peek() != null) {
+                pack = packs.poll();
+                members = decode(pack).iterator();
+                member = members.next();
+                firstMember = true;
             }
-            if (member == null) {
-                if (packs.isEmpty() && packsLeft) {
-                    packs.addAll(jdbc.query("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p WHERE p.id > ? ORDER BY p.id LIMIT "
-                            + PACK_PAGE, PACK, afterPack));
-                    packsLeft = packs.size() == PACK_PAGE;
-                    if (!packs.isEmpty()) {
-                        afterPack = packs.peekLast().id();
-                    }
-                }
-                if (!packs.isEmpty()) {
-                    current = packs.pollFirst();
-                    members = decode(current).iterator();
-                    member = members.hasNext() ? members.next() : null;
-                    firstMember = true;
-                }
-            }
-            Row row = rows.peekFirst();
+            Row row = rows.peek();
             if (row == null && member == null) {
                 return;
             }
             Link link;
             if (member == null || row != null && row.firing().id() < member.id()) {
-                rows.pollFirst();
+                rows.poll();
                 link = new Link(row.firing(), row.prevHash(), row.hash(), null);
             } else {
                 StoredFiring next = members.hasNext() ? members.next() : null;
-                link = new Link(member, firstMember ? current.prevHash() : null, next == null ? current.hash() : null, current);
+                link = new Link(member, firstMember ? pack.prevHash() : null, next == null ? pack.hash() : null, pack);
                 member = next;
                 firstMember = false;
             }
             if (!visitor.visit(link)) {
                 return;
             }
+        }
+    }
+
+    /** A table read in id order a page at a time (keyset paging): the next item, or null when none is left. */
+    private static final class Pages<T> {
+        private final LongFunction<List<T>> pageAfter;
+        private final ToLongFunction<T> idOf;
+        private final int pageSize;
+        private final Deque<T> page = new ArrayDeque<>();
+        private long lastId;
+        private boolean more = true;
+
+        Pages(LongFunction<List<T>> pageAfter, ToLongFunction<T> idOf, int pageSize) {
+            this.pageAfter = pageAfter;
+            this.idOf = idOf;
+            this.pageSize = pageSize;
+        }
+
+        T peek() {
+            if (page.isEmpty() && more) {
+                List<T> next = pageAfter.apply(lastId);
+                page.addAll(next);
+                more = next.size() == pageSize;
+                if (!next.isEmpty()) {
+                    lastId = idOf.applyAsLong(next.get(next.size() - 1));
+                }
+            }
+            return page.peekFirst();
+        }
+
+        T poll() {
+            T next = peek();
+            page.pollFirst();
+            return next;
         }
     }
 

@@ -69,6 +69,8 @@ class FiringPackTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a firing pack of format 1");
         assertThatThrownBy(() -> FiringPack.decode(Arrays.copyOf(body, body.length - 6)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("firing pack");
+        assertThatThrownBy(() -> FiringPack.decode(FiringPack.encode(List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("firing pack holds no firings");
         byte[] flipped = body.clone();
         flipped[body.length / 2] ^= 0x55;
         assertThatThrownBy(() -> FiringPack.decode(flipped)).isInstanceOf(IllegalArgumentException.class);

@@ -145,6 +145,14 @@ class PackedFiringsIT {
                 "pack 6 cannot be read: not a firing pack of format 1 (it was changed or damaged)"));
     }
 
+    @Test
+    void shouldReportAPackEmptiedOfItsFirings() {
+        jdbc.update("UPDATE rule_firing_pack SET body = ? WHERE id = 6", (Object) FiringPack.encode(List.of()));
+
+        assertThat(trail.verify()).isEqualTo(VerifyResult.broken(5, 6,
+                "pack 6 cannot be read: firing pack holds no firings (it was changed or damaged)"));
+    }
+
     /** Re-encodes pack {@code packId} with the outcome of firing {@code firingId} replaced, as a forger would. */
     private void rewritePack(long packId, long firingId, String outcome) {
         byte[] body = jdbc.queryForObject("SELECT body FROM rule_firing_pack WHERE id = ?", byte[].class, packId);
