@@ -26,21 +26,11 @@ work=$(mktemp -d /tmp/vigil-e2e.XXXXXX)
 http=${PORT_BASE:-28000}; tcp=$((http + 1))
 [ -f "$jar" ] && [ -f "$bench" ] || { echo "end-to-end-syslog: build first (mvn -q -Pbench -DskipTests package)" >&2; exit 2; }
 
-password=end-to-end-secret-8
-# The subshell execs into java: $! is the server's own pid, whose CPU time is read below.
-( cd "$work" && exec env PORT=$http SERVER_ADDRESS=127.0.0.1 VIGIL_SYSLOG_BINDADDRESS=127.0.0.1 VIGIL_SYSLOG_TCPPORT=$tcp \
-    VIGIL_SYSLOG_UDPPORT=-1 VIGIL_SYSLOG_TLSPORT=-1 VIGIL_SYSLOG_RELPPORT=-1 VIGIL_ADMIN_PASSWORD=$password \
-    VIGIL_DB_EMBEDDED_DIR="$work/mariadb" java -Xmx4g -jar "$jar" >"$work/vigil.log" 2>&1 ) &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; echo "log: $work/vigil.log" >&2' EXIT
-for _ in $(seq 1 480); do
-  curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null && break
-  kill -0 $server 2>/dev/null || break
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null || { echo "end-to-end-syslog: the server did not come up" >&2; exit 1; }
-token=$(curl -sf -u "admin:$password" -H 'Content-Type: application/json' \
-  -d '{"name":"end-to-end","role":"AUDITOR"}' "http://127.0.0.1:$http/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+. "$here/bench/lib/syslog-server.sh"
+SERVER_PID=
+trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; wait 2>/dev/null || true; echo "log: $work/vigil.log" >&2' EXIT
+start_syslog_server end-to-end-syslog "$jar" "$work" "$http" "$tcp"
+token=$SERVER_TOKEN
 
 load() {
   java -cp "$bench" io.vigil.bench.SyslogTcpLoad --port "$tcp" --connections 4 --messages "$1" \
@@ -48,7 +38,7 @@ load() {
 }
 ticks() { # CPU ticks (user + system) of the server and of every mariadbd
   local vigil mariadb=0 pid
-  vigil=$(awk '{ print $14 + $15 }' "/proc/$server/stat")
+  vigil=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
   for pid in $(pgrep -x mariadbd); do mariadb=$((mariadb + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
   echo "$vigil $mariadb"
 }

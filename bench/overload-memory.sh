@@ -21,22 +21,12 @@ work=$(mktemp -d /tmp/vigil-overload.XXXXXX)
 http=${PORT_BASE:-28100}; tcp=$((http + 1))
 [ -f "$jar" ] && [ -f "$bench" ] || { echo "overload-memory: build first (mvn -q -Pbench -DskipTests package)" >&2; exit 2; }
 
-password=overload-secret-9
-# The subshell execs into java: $! is the server's own pid.
-( cd "$work" && exec env PORT=$http SERVER_ADDRESS=127.0.0.1 VIGIL_SYSLOG_BINDADDRESS=127.0.0.1 VIGIL_SYSLOG_TCPPORT=$tcp \
-    VIGIL_SYSLOG_UDPPORT=-1 VIGIL_SYSLOG_TLSPORT=-1 VIGIL_SYSLOG_RELPPORT=-1 VIGIL_ADMIN_PASSWORD=$password \
-    VIGIL_DB_EMBEDDED_DIR="$work/mariadb" java -Xmx4g -jar "$jar" >"$work/vigil.log" 2>&1 ) &
-server=$!
+. "$here/bench/lib/syslog-server.sh"
+SERVER_PID=
 load=
-trap '[ -n "$load" ] && kill $load 2>/dev/null; kill $server 2>/dev/null || true; wait 2>/dev/null || true; echo "log: $work/vigil.log" >&2' EXIT
-for _ in $(seq 1 480); do
-  curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null && break
-  kill -0 $server 2>/dev/null || break
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null || { echo "overload-memory: the server did not come up" >&2; exit 1; }
-token=$(curl -sf -u "admin:$password" -H 'Content-Type: application/json' \
-  -d '{"name":"overload","role":"AUDITOR"}' "http://127.0.0.1:$http/api/v1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+trap '[ -n "$load" ] && kill $load 2>/dev/null; [ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; wait 2>/dev/null || true; echo "log: $work/vigil.log" >&2' EXIT
+start_syslog_server overload-memory "$jar" "$work" "$http" "$tcp"
+token=$SERVER_TOKEN
 
 # 100,000 messages a second for the whole time is far more than the server takes: the count only
 # bounds the load; the deadline below ends it.
@@ -55,7 +45,7 @@ while :; do
   sleep 15
   elapsed=$(( $(date +%s) - started ))
   curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$http/actuator/prometheus" >"$work/metrics.txt" || true
-  rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server/status")
+  rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status")
   printf '%6d %9s %9s %12s %16s %12s\n' "$elapsed" "$rss" \
     "$(awk -v b="$(metric 'jvm_memory_used_bytes{area="heap"')" 'BEGIN { printf "%.0f", b / 1048576 }')" \
     "$(metric vigil_engine_queue_events)" "$(metric vigil_outcomes_pending_items)" "$(metric vigil_journal_last_id)"
