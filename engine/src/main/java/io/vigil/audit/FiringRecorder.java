@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  */
 public final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    private final String ruleSetVersion;
+    private String ruleSetVersion;
     private final LongSupplier sessionClock;
     private final List<Firing> completed = new ArrayList<>();
     private long lastFiringId;
@@ -70,6 +70,11 @@ public final class FiringRecorder extends DefaultAgendaEventListener implements 
     }
 
     /** Off while recovery re-runs journal events whose firings are stored already: no ids are used. */
+    /** Firings from now on are by this rule-set version (the engine switched versions between batches). */
+    public void ruleSetVersion(String version) {
+        this.ruleSetVersion = version;
+    }
+
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

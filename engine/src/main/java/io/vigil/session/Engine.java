@@ -30,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final Clock wallClock;
     private volatile boolean running;
     private volatile long lastEventId;
+    private volatile RuleSet activeRuleSet;
     private final EngineStatistics statistics = new EngineStatistics();
     private Thread thread;
 
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable {
         // After recovery: its re-runs are not this run's work.
         runner.session().addAgendaListener(statistics);
         lastEventId = runner.lastEventId();
+        activeRuleSet = runner.session().ruleSet();
         running = true;
         thread = new Thread(() -> loop(runner), "vigil-engine");
         thread.setUncaughtExceptionHandler((t, e) -> log.error("engine thread died; no events are processed", e));
@@ -75,6 +77,7 @@ public final class Engine implements AutoCloseable {
                     statistics.turnTook(System.nanoTime() - started);
                 }
                 lastEventId = runner.lastEventId();
+                activeRuleSet = runner.session().ruleSet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 log.warn("engine thread interrupted; stopping without draining the inbox");
@@ -140,8 +143,10 @@ public final class Engine implements AutoCloseable {
         return lastEventId;
     }
 
+    /** The rule set the engine runs now (the one it started with until a deploy moves it; updated after each turn). */
     public RuleSet ruleSet() {
-        return ruleSet;
+        RuleSet active = activeRuleSet;
+        return active == null ? ruleSet : active;
     }
 
     /** Turns and rule firings since start, for metrics. */

@@ -187,6 +187,14 @@ public sealed interface EngineCommand {
     record AddSilence(SilenceDefinition definition, String actor) implements EngineCommand {
     }
 
+    /**
+     * Moves the session to another rule-set version between two batches: every event before it was
+     * processed by the old version, every event after it by the new one; facts, alerts, statuses,
+     * processes and timers carry over. The version is compiled and stored already.
+     */
+    record ActivateRuleSet(RuleSet ruleSet, RuleSetActivation kind, String actor) implements EngineCommand {
+    }
+
     /** Ends a silence made through the API before its time. */
     record ExpireSilence(long silenceId, String actor) implements EngineCommand {
     }

@@ -19,6 +19,7 @@ import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ClockTypeOption;
@@ -54,7 +55,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineSession implements AutoCloseable {
 
-    private final RuleSet ruleSet;
+    private RuleSet ruleSet;
+    private final KieContainer container;
     private final KieSession kieSession;
     private final SessionPseudoClock clock;
     private final FiringRecorder recorder;
@@ -66,10 +68,14 @@ public final class EngineSession implements AutoCloseable {
     private final ProcessIdCounters processIds;
     private long insertedSinceFire;
     private boolean policiesReplaced;
+    private boolean ruleSetSwitched;
+    private long lastEventId;
 
-    private EngineSession(RuleSet ruleSet, KieSession kieSession, SessionSetup setup, ProcessIdCounters processIds) {
+    private EngineSession(RuleSet ruleSet, KieContainer container, KieSession kieSession, SessionSetup setup,
+                          ProcessIdCounters processIds) {
         LastIds lastIds = setup.lastIds();
         this.ruleSet = ruleSet;
+        this.container = container;
         this.kieSession = kieSession;
         this.processIds = processIds;
         this.clock = kieSession.getSessionClock();
@@ -117,9 +123,10 @@ public final class EngineSession implements AutoCloseable {
 
     /** A new, empty session whose clock starts at {@code clockStart} (epoch ms). */
     public static EngineSession create(RuleSet ruleSet, SessionSetup setup, long clockStart) {
-        KieSession kieSession = ruleSet.kieBase().newKieSession(configuration(), null);
+        KieContainer container = ruleSet.newContainer();
+        KieSession kieSession = container.getKieBase().newKieSession(configuration(), null);
         LastIds lastIds = setup.lastIds();
-        EngineSession session = new EngineSession(ruleSet, kieSession, setup,
+        EngineSession session = new EngineSession(ruleSet, container, kieSession, setup,
                 ProcessIdCounters.attach(kieSession, lastIds.processInstance(), lastIds.workItem()));
         session.advanceTo(clockStart);
         return session;
@@ -138,12 +145,15 @@ public final class EngineSession implements AutoCloseable {
      * offers before anything new happens is therefore dropped unfired.
      */
     public static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {
-        KieSession kieSession = SessionSnapshots.unmarshal(ruleSet, snapshot, configuration());
+        KieContainer container = ruleSet.newContainer();
+        KieSession kieSession = SessionSnapshots.unmarshal(container.getKieBase(), ruleSet.version(), snapshot,
+                configuration());
         LastIds lastIds = setup.lastIds();
         ProcessIdCounters processIds = ProcessIdCounters.attach(kieSession,
                 Math.max(snapshot.lastProcessInstanceId(), lastIds.processInstance()),
                 Math.max(snapshot.lastWorkItemId(), lastIds.workItem()));
-        EngineSession session = new EngineSession(ruleSet, kieSession, setup, processIds);
+        EngineSession session = new EngineSession(ruleSet, container, kieSession, setup, processIds);
+        session.lastEventId = snapshot.lastEventId();
         kieSession.fireAllRules(match -> false);
         session.advanceTo(snapshot.sessionClock());
         return session;
@@ -174,12 +184,35 @@ public final class EngineSession implements AutoCloseable {
         insertAll(events);
     }
 
+    /**
+     * Moves the session to another rule-set version, in place: rules added, changed or removed;
+     * facts, alerts, statuses, process instances, waiting tasks and timers stay. Call it between
+     * batches, after {@link #fire()}: what the old version had to do is done. Matches the switch
+     * itself creates (a new or changed rule on facts already here) are dropped unfired, so nothing
+     * that happened before the switch is processed a second time. The next batch carries a snapshot,
+     * so a restart never needs the old version for the events after the switch.
+     *
+     * @return the version that was active before
+     */
+    public String switchTo(RuleSet next) {
+        String previous = ruleSet.version();
+        next.moveHere(container);
+        kieSession.fireAllRules(match -> false);
+        ruleSet = next;
+        recorder.ruleSetVersion(next.version());
+        ruleSetSwitched = true;
+        return previous;
+    }
+
     private List<FactHandle> insertAll(List<Event> events) {
         List<FactHandle> handles = new ArrayList<>(events.size());
         for (Event event : events) {
             handles.add(kieSession.insert(event));
         }
         insertedSinceFire += events.size();
+        if (!events.isEmpty()) {
+            lastEventId = Math.max(lastEventId, events.get(events.size() - 1).getId());
+        }
         return handles;
     }
 
@@ -285,6 +318,9 @@ public final class EngineSession implements AutoCloseable {
         if (command instanceof EngineCommand.AddSilence add) {
             return addSilence(add);
         }
+        if (command instanceof EngineCommand.ActivateRuleSet activate) {
+            return activate(activate);
+        }
         if (command instanceof EngineCommand.ExpireSilence expire) {
             List<Long> downtimes = alerts.downtimesOf(expire.silenceId());
             CommandResult result = alerts.expireSilence(expire.silenceId(), expire.actor());
@@ -294,6 +330,17 @@ public final class EngineSession implements AutoCloseable {
             return result;
         }
         throw new IllegalArgumentException("unknown engine command " + command);
+    }
+
+    private CommandResult activate(EngineCommand.ActivateRuleSet activate) {
+        String version = activate.ruleSet().version();
+        if (version.equals(ruleSet.version())) {
+            return CommandResult.conflict("rule set " + version + " is already active");
+        }
+        String previous = switchTo(activate.ruleSet());
+        outcomes.emit(new Outcome.RuleSetActivated(version, previous, activate.kind(), activate.actor(), lastEventId,
+                clock()));
+        return CommandResult.done();
     }
 
     private CommandResult replacePolicies(EngineCommand.ReplacePolicies replace) {
@@ -338,8 +385,10 @@ public final class EngineSession implements AutoCloseable {
         boolean alertsChanged = alerts.takeStateChanged();
         boolean notificationsChanged = notifications.takeStateChanged() || policiesReplaced;
         policiesReplaced = false;
+        boolean switched = ruleSetSwitched;
+        ruleSetSwitched = false;
         return new SessionBatch(outcomes.drain(), recorder.drain(),
-                processStep || servicesChanged || alertsChanged || notificationsChanged);
+                processStep || servicesChanged || alertsChanged || notificationsChanged || switched);
     }
 
     /** Recording firings costs; recovery turns it off while it re-runs events whose firings are stored. */
@@ -353,6 +402,11 @@ public final class EngineSession implements AutoCloseable {
 
     public String ruleSetVersion() {
         return ruleSet.version();
+    }
+
+    /** The rule-set version the session runs now. */
+    public RuleSet ruleSet() {
+        return ruleSet;
     }
 
     /** The incident desk (the {@code incidents} global), e.g. for process tests without rules. */
@@ -388,11 +442,12 @@ public final class EngineSession implements AutoCloseable {
     /** Marshals the session (facts, process instances, work items, timers) as of {@code lastEventId}. */
     public BatchOutcome.Snapshot snapshot(long lastEventId) {
         return new BatchOutcome.Snapshot(lastEventId, ruleSet.version(), clock(), processIds.lastProcessInstanceId(),
-                processIds.lastWorkItemId(), SessionSnapshots.marshal(ruleSet.kieBase(), kieSession));
+                processIds.lastWorkItemId(), SessionSnapshots.marshal(kieSession.getKieBase(), kieSession));
     }
 
     @Override
     public void close() {
         kieSession.dispose();
+        container.dispose();
     }
 }

@@ -125,6 +125,15 @@ public sealed interface Outcome {
         public String kind() { return "policies-replaced"; }
     }
 
+    /**
+     * Another rule-set version is active: events after {@code afterEventId} are processed by
+     * {@code version}, those up to it were processed by {@code previous}.
+     */
+    record RuleSetActivated(String version, String previous, RuleSetActivation activation, String actor,
+                            long afterEventId, long at) implements Outcome {
+        public String kind() { return "rule-set-activated"; }
+    }
+
     /** The service tree was replaced; {@code document} is its canonical YAML. */
     record ServiceTreeReplaced(String version, String document, int services, String actor, long at) implements Outcome {
         public String kind() { return "service-tree-replaced"; }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Rebuilds the engine's session from stored state (see {@link RecoverySource}): restore the
@@ -50,7 +51,7 @@ final class Recovery {
         SessionSetup setup = new SessionSetup(settings.escalationInterval(), settings.closeResolvedAfter(),
                 source.policyDocument().map(Recovery::parseStoredPolicies).orElse(PolicyDocument.NONE), source.lastIds());
         Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
-        EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s))
+        EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s, source))
                 .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));
         long restoredUpTo = snapshot.map(BatchOutcome.Snapshot::lastEventId).orElse(0L);
         long checkpoint = Math.max(restoredUpTo, source.checkpointEventId());
@@ -69,6 +70,12 @@ final class Recovery {
             }
         });
         session.setAuditing(true);
+        if (!session.ruleSetVersion().equals(ruleSet.version())) {
+            // The stored stretch ran under the version that processed it; what comes now runs under the active one.
+            log.info("rule set {} is active now; the session moves to it from {}, under which its snapshot was taken",
+                    ruleSet.version(), session.ruleSetVersion());
+            session.switchTo(ruleSet);
+        }
         // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
         // from here on ids must also pass anything stored, whatever the snapshot said.
         session.alerts().continueAfter(setup.lastIds().alert(), setup.lastIds().silence());
@@ -131,12 +138,30 @@ final class Recovery {
         }
     }
 
-    private static EngineSession restore(RuleSet ruleSet, SessionSetup setup, BatchOutcome.Snapshot snapshot) {
-        if (!snapshot.ruleSetVersion().equals(ruleSet.version())) {
-            log.warn("restoring a snapshot taken with rule set {} into rule set {}", snapshot.ruleSetVersion(),
-                    ruleSet.version());
+    /**
+     * Restores the snapshot under the version it was taken with, when that is not the active one and
+     * is stored: unmarshalling one version's session into another's knowledge base is unreliable
+     * (logical facts of removed rules, changed rules firing again). The session moves to the active
+     * version after the stored stretch has been re-run under the version that processed it.
+     */
+    private static EngineSession restore(RuleSet active, SessionSetup setup, BatchOutcome.Snapshot snapshot,
+                                         RecoverySource source) {
+        String taken = snapshot.ruleSetVersion();
+        if (taken.equals(active.version())) {
+            return EngineSession.restore(active, setup, snapshot);
         }
-        return EngineSession.restore(ruleSet, setup, snapshot);
+        Optional<SortedMap<String, String>> sources = source.ruleSetSources(taken);
+        if (sources.isPresent()) {
+            try {
+                return EngineSession.restore(RuleSet.of(sources.get()), setup, snapshot);
+            } catch (RuleSetCompileException e) {
+                log.warn("the snapshot's rule set {} does not compile any more ({}); restoring it into the active {}",
+                        taken, e.getMessage(), active.version());
+            }
+        } else {
+            log.warn("the snapshot's rule set {} is not stored; restoring it into the active {}", taken, active.version());
+        }
+        return EngineSession.restore(active, setup, snapshot);
     }
 
     private static long first(List<Event> chunk) {

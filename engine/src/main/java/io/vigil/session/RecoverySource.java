@@ -6,6 +6,7 @@ import io.vigil.service.sla.PlannedDowntime;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,12 @@ import java.util.function.Consumer;
 public interface RecoverySource {
 
     Optional<BatchOutcome.Snapshot> latestSnapshot();
+
+    /**
+     * The files of a stored rule-set version (path to source), to restore a snapshot taken under a
+     * version that is no longer the active one; empty when that version is not stored.
+     */
+    Optional<SortedMap<String, String>> ruleSetSources(String version);
 
     /** The last event id whose outcomes are stored, 0 when none. */
     long checkpointEventId();
@@ -71,6 +78,7 @@ public interface RecoverySource {
     /** For replay and tests: nothing stored. */
     RecoverySource EMPTY = new RecoverySource() {
         public Optional<BatchOutcome.Snapshot> latestSnapshot() { return Optional.empty(); }
+        public Optional<SortedMap<String, String>> ruleSetSources(String version) { return Optional.empty(); }
         public long checkpointEventId() { return 0; }
         public long verifiedEventId() { return 0; }
         public List<Long> unprocessedEventIds(long afterId, long upToId) { return List.of(); }

@@ -1,15 +1,21 @@
 package io.vigil.session;
 
-import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * One version of the rules and processes the engine runs: DRL files under {@code rules/} and
@@ -17,19 +23,25 @@ import java.util.TreeMap;
  * the same sources always have the same version wherever they were loaded from, and every
  * firing in the audit trail names the exact sources that produced it.
  *
- * <p>The knowledge base is compiled once, when the rule set is made; a rule set that does not
- * compile never exists ({@link RuleSetCompileException} names file and line).
+ * <p>The sources are compiled once, when the rule set is made; a rule set that does not compile,
+ * or declares a global the engine does not provide, never exists ({@link RuleSetCompileException}
+ * names file, line and column). Each session gets a knowledge base of its own from the compiled
+ * module ({@link #newContainer()}), so the engine can move its session to another version in place.
  */
 public final class RuleSet {
 
     private final SortedMap<String, String> sources;
     private final String version;
-    private final KieBase kieBase;
+    private final RuleSetCompiler.Compiled compiled;
 
     private RuleSet(SortedMap<String, String> sources) {
         this.sources = Collections.unmodifiableSortedMap(sources);
         this.version = hash(sources);
-        this.kieBase = RuleSetCompiler.compile(this.sources, version);
+        List<RuleSetCompileException.Problem> globals = EngineGlobals.check(this.sources);
+        if (!globals.isEmpty()) {
+            throw new RuleSetCompileException(globals);
+        }
+        this.compiled = RuleSetCompiler.compile(this.sources);
     }
 
     /** The rules and processes on the classpath of this class (the rules and processes modules' jars). */
@@ -52,6 +64,37 @@ public final class RuleSet {
         return new RuleSet(sorted);
     }
 
+    /**
+     * Every {@code .drl} and {@code .bpmn2} file under {@code directory}, with paths relative to it
+     * (so {@code DIR/rules/classify/x.drl} is {@code rules/classify/x.drl}), e.g. a rule repository
+     * checked out from git.
+     */
+    public static RuleSet fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("rule set directory \"" + directory + "\" does not exist");
+        }
+        SortedMap<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String path = directory.relativize(file).toString().replace('\\', '/');
+                if (path.endsWith(".drl") || path.endsWith(".bpmn2")) {
+                    sources.put(checkedPath(path), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rule set in " + directory + ": " + e.getMessage(), e);
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("rule set directory \"" + directory + "\" holds no .drl or .bpmn2 file");
+        }
+        return new RuleSet(sources);
+    }
+
+    /** The version a rule set of these files has, without compiling them. */
+    public static String versionOf(Map<String, String> pathToSource) {
+        return hash(new TreeMap<>(pathToSource));
+    }
+
     /** SHA-256 (hex) over the sorted paths and their contents. */
     public String version() {
         return version;
@@ -62,8 +105,19 @@ public final class RuleSet {
         return sources;
     }
 
-    KieBase kieBase() {
-        return kieBase;
+    /** What the compiler warned about (the rule set compiled). */
+    public List<RuleSetCompileException.Problem> warnings() {
+        return compiled.warnings();
+    }
+
+    /** A container of its own on this version, for one session. */
+    KieContainer newContainer() {
+        return RuleSetCompiler.newContainer(compiled);
+    }
+
+    /** Moves {@code container} (and its session) to this version. */
+    void moveHere(KieContainer container) {
+        RuleSetCompiler.update(container, compiled);
     }
 
     static String checkedPath(String path) {

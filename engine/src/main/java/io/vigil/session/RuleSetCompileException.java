@@ -6,11 +6,14 @@ import java.util.stream.Collectors;
 /** A rule set that does not compile; the message lists every error as {@code path:line:column: text}. */
 public final class RuleSetCompileException extends RuntimeException {
 
-    /** One compile error; {@code line} and {@code column} are 0 or -1 when Drools does not know them. */
+    /**
+     * One compile error or warning at {@code line} and {@code column}, both 1-based; 0 when not known.
+     * Written {@code path:line:column: text}, as compilers write theirs.
+     */
     public record Problem(String path, int line, int column, String text) {
         @Override
         public String toString() {
-            return (path == null ? "(rule set)" : path) + (line > 0 ? ":" + line + ":" + Math.max(column, 0) : "")
+            return (path == null ? "(rule set)" : path) + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "")
                     + ": " + text;
         }
     }

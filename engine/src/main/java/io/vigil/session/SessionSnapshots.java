@@ -37,15 +37,16 @@ final class SessionSnapshots {
         return bytes.toByteArray();
     }
 
-    static KieSession unmarshal(RuleSet ruleSet, BatchOutcome.Snapshot snapshot, KieSessionConfiguration configuration) {
-        Marshaller marshaller = KieServices.get().getMarshallers().newMarshaller(ruleSet.kieBase());
+    static KieSession unmarshal(KieBase kieBase, String version, BatchOutcome.Snapshot snapshot,
+                                KieSessionConfiguration configuration) {
+        Marshaller marshaller = KieServices.get().getMarshallers().newMarshaller(kieBase);
         KieSession kieSession;
         try {
             kieSession = marshaller.unmarshall(new ByteArrayInputStream(snapshot.bytes()), configuration,
                     KieServices.get().newEnvironment());
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new IllegalStateException("cannot restore the session snapshot of event " + snapshot.lastEventId()
-                    + " (rule set " + snapshot.ruleSetVersion() + ") into rule set " + ruleSet.version()
+                    + " (rule set " + snapshot.ruleSetVersion() + ") into rule set " + version
                     + ": " + e.getMessage(), e);
         }
         dropEvents(kieSession);

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -32,17 +34,31 @@ public final class JdbcRecoverySource implements RecoverySource {
     private final CheckpointTable checkpoints;
     private final DowntimeQueries downtimes;
     private final JournalStore journal;
+    private final Function<String, Optional<SortedMap<String, String>>> ruleSets;
 
+    /** Without stored rule-set versions: a snapshot is always restored into the active rule set. */
     public JdbcRecoverySource(DataSource dataSource, JournalStore journal) {
+        this(dataSource, journal, version -> Optional.empty());
+    }
+
+    /** @param ruleSets a stored rule-set version's files (e.g. {@code RuleSetLibrary::sources}) */
+    public JdbcRecoverySource(DataSource dataSource, JournalStore journal,
+                              Function<String, Optional<SortedMap<String, String>>> ruleSets) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.checkpoints = new CheckpointTable(dataSource);
         this.downtimes = new DowntimeQueries(dataSource);
         this.journal = journal;
+        this.ruleSets = ruleSets;
     }
 
     @Override
     public Optional<BatchOutcome.Snapshot> latestSnapshot() {
         return checkpoints.snapshot();
+    }
+
+    @Override
+    public Optional<SortedMap<String, String>> ruleSetSources(String version) {
+        return ruleSets.apply(version);
     }
 
     @Override

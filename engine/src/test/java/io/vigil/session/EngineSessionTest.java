@@ -160,16 +160,4 @@ class EngineSessionTest {
                     .hasMessage("rules fired 100000 times without coming to rest; a rule is probably looping");
         }
     }
-
-    @Test
-    void shouldRefuseARuleSetThatNeedsAGlobalTheEngineDoesNotProvide() {
-        RuleSet mailing = RuleSet.of(Map.of("rules/test/mail.drl", """
-                package rules.test
-                global java.util.List mailbox
-                """));
-
-        assertThatThrownBy(() -> EngineSession.create(mailing, SessionSetup.fresh(Duration.ofMinutes(15)), START))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("rule set declares global \"mailbox\" in package rules.test, but the engine provides only");
-    }
 }

@@ -111,6 +111,73 @@ class RuleSetTest {
                 .isEqualTo(RuleSet.of(Map.of("rules/first/a.drl", FIRST, "rules/second/b.drl", SECOND)).version());
     }
 
+    @Test
+    void shouldPlaceAMissingEndAtItsLineAndColumn() {
+        String missingEnd = FIRST.replace("end\n", "") + SECOND.substring(SECOND.indexOf("rule "));
+
+        assertThat(problems(missingEnd)).first().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("rules/first/a.drl");
+            // The consequence of "Tag first" runs on to the next "end"; the parser stops where a statement cannot go on.
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.column()).isEqualTo(5);
+            assertThat(p.text()).isEqualTo("[ERR 102] Line 12:4 mismatched input 'modify' in rule \"Tag first\"");
+        });
+    }
+
+    @Test
+    void shouldPlaceAnUnknownTypeAtItsLineAndColumn() {
+        String unknownType = FIRST.replace("$e : Event( check", "$e : Evnt( check");
+
+        assertThat(problems(unknownType)).first().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.column()).isEqualTo(10);
+            assertThat(p.text()).startsWith("Unable to resolve ObjectType 'Evnt'");
+        });
+    }
+
+    @Test
+    void shouldPlaceABadConstraintAtItsLineAndColumn() {
+        String badConstraint = FIRST.replace("check == \"first\"", "check = = \"first\"");
+
+        assertThat(problems(badConstraint)).first().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.column()).isEqualTo(23);
+            assertThat(p.text()).isEqualTo("[ERR 102] Line 5:22 mismatched input '=' in rule \"Tag first\"");
+        });
+        assertThat(problems(badConstraint)).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAGlobalTheEngineDoesNotProvideWhereItIsDeclared() {
+        String mailing = FIRST.replace("import io.vigil.model.Event\n",
+                "import io.vigil.model.Event\nglobal java.util.List mailbox\n");
+
+        assertThat(problems(mailing)).containsExactly(new RuleSetCompileException.Problem("rules/first/a.drl", 3, 23,
+                "global \"mailbox\" is not provided by the engine (it provides alerts, incidents, outcomes, services)"));
+    }
+
+    @Test
+    void shouldReadARuleSetFromADirectoryAsFromTheClasspath(@TempDir Path directory) throws IOException {
+        Files.createDirectories(directory.resolve("rules/first"));
+        Files.writeString(directory.resolve("rules/first/a.drl"), FIRST);
+        Files.writeString(directory.resolve("README.md"), "not a rule");
+
+        RuleSet loaded = RuleSet.fromDirectory(directory);
+
+        assertThat(loaded.version()).isEqualTo(RuleSet.of(Map.of("rules/first/a.drl", FIRST)).version());
+        assertThatThrownBy(() -> RuleSet.fromDirectory(directory.resolve("missing")))
+                .hasMessage("rule set directory \"" + directory.resolve("missing") + "\" does not exist");
+    }
+
+    private static java.util.List<RuleSetCompileException.Problem> problems(String source) {
+        try {
+            RuleSet.of(Map.of("rules/first/a.drl", source));
+        } catch (RuleSetCompileException e) {
+            return e.problems();
+        }
+        throw new AssertionError("compiled although it should not");
+    }
+
     private static void write(JarOutputStream jar, String path, String text) throws IOException {
         jar.putNextEntry(new JarEntry(path));
         OutputStream out = jar;

@@ -6,12 +6,16 @@ import io.vigil.session.LastIds;
 import io.vigil.session.Outcome;
 import io.vigil.session.OutcomeSink;
 import io.vigil.session.RecoverySource;
+import io.vigil.session.RuleSet;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -28,6 +32,17 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
     private final List<BatchOutcome> batches = new CopyOnWriteArrayList<>();
     private volatile BatchOutcome.Snapshot snapshot;
     private volatile boolean keepSnapshots = true;
+    private final Map<String, SortedMap<String, String>> ruleSets = new ConcurrentHashMap<>();
+
+    /** Keeps a rule set's files, as the rule-set library stores every version. */
+    public void storeRuleSet(RuleSet ruleSet) {
+        ruleSets.put(ruleSet.version(), ruleSet.sources());
+    }
+
+    @Override
+    public Optional<SortedMap<String, String>> ruleSetSources(String version) {
+        return Optional.ofNullable(ruleSets.get(version));
+    }
 
     /** Appends events to the journal (the caller delivers them to the engine's inbox, like the journal writer). */
     public void journal(List<Event> events) {

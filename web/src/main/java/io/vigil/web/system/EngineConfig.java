@@ -16,11 +16,13 @@ import io.vigil.session.Engine;
 import io.vigil.session.EngineInbox;
 import io.vigil.session.EngineSettings;
 import io.vigil.session.Outcome;
+import io.vigil.ruleset.RuleSetLibrary;
 import io.vigil.session.RuleSet;
 import io.vigil.store.JdbcDeadLetterStore;
 import io.vigil.store.JdbcRecoverySource;
 import io.vigil.store.OutcomeWriter;
 import io.vigil.store.OutcomeWriterSettings;
+import io.vigil.store.jdbc.CheckpointTable;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,14 +63,27 @@ class EngineConfig {
         return new OutcomeWriter(dataSource, OutcomeWriterSettings.defaults());
     }
 
-    /** Recovers from stored state when started (see {@link PipelineLifecycle}), not when built. */
     @Bean
+    @DependsOnDatabaseInitialization
+    RuleSetLibrary ruleSetLibrary(DataSource dataSource, Clock clock) {
+        return new RuleSetLibrary(dataSource, clock);
+    }
+
+    /**
+     * Starts with the active stored rule-set version (the shipped rules on a first start, see
+     * {@link RuleSetLibrary#activeForStart}); recovers from stored state when started (see
+     * {@link PipelineLifecycle}), not when built.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
     Engine engine(VigilProperties properties, EngineInbox inbox, OutcomeWriter outcomes, JdbcJournalStore journal,
-                  DataSource dataSource) {
+                  DataSource dataSource, RuleSetLibrary ruleSets) {
         EngineSettings settings = EngineSettings.defaults().withBatchSize(properties.engine().batchSize())
                 .withEscalationInterval(properties.escalation().after())
                 .withCloseResolvedAfter(properties.escalation().closeResolved());
-        return new Engine(RuleSet.fromClasspath(), settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal));
+        RuleSet active = ruleSets.activeForStart(RuleSet.fromClasspath(),
+                new CheckpointTable(dataSource).checkpoint().lastEventId());
+        return new Engine(active, settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal, ruleSets::sources));
     }
 
     @Bean

@@ -2,17 +2,16 @@ package io.vigil.web.acceptance;
 
 import io.vigil.store.access.Role;
 import io.vigil.testing.TestDatabase;
-import io.vigil.web.VigilApplication;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Auth;
 import io.vigil.web.testing.Eventually;
+import io.vigil.web.testing.PrivateServer;
 import io.vigil.web.testing.ServerTest;
 import io.vigil.web.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -178,20 +177,11 @@ class RestartIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(VigilApplication.class).run(
-                "--server.port=0",
-                "--vigil.db.url=" + DB.jdbcUrl(),
-                "--vigil.db.user=" + DB.user(),
-                "--vigil.db.password=" + DB.password(),
-                "--vigil.admin.password=" + TestServer.ADMIN_PASSWORD,
-                "--vigil.syslog.udp-port=0",
-                "--vigil.syslog.tcp-port=0",
-                "--vigil.syslog.tls-port=-1",
-                "--vigil.syslog.relp-port=-1",
-                "--vigil.escalation.after=" + ESCALATION.toSeconds() + "s");
+        return PrivateServer.start(DB, Map.of("vigil.syslog.udp-port", "0", "vigil.syslog.tcp-port", "0",
+                "vigil.escalation.after", ESCALATION.toSeconds() + "s"));
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return PrivateServer.port(context);
     }
 }

@@ -79,6 +79,23 @@ public final class ApiClient {
         return JSON.writeValueAsString(value);
     }
 
+    /** A GET whose answer is binary (a zip); the status and the bytes. */
+    public byte[] getBytes(String path, Auth auth) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path, auth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, Auth auth) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (auth.header() != null) {

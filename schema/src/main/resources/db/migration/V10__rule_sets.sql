@@ -1,0 +1,40 @@
+-- Vigil schema, version 10: rule sets as versioned data.
+
+-- One row per rule-set version: a complete set of DRL and BPMN2 files (rule_set_file) whose SHA-256
+-- content hash is the version every firing in the audit trail names. A version is never changed or
+-- removed; its state moves draft -> active -> retired, and back to active on a deploy or rollback.
+-- Exactly one version is active: is_active is 1 for it and NULL for every other, under a unique key.
+CREATE TABLE rule_set_version (
+  seq         BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,   -- creation order: lists are newest first
+  version     CHAR(64)      NOT NULL,
+  parent      CHAR(64)      NULL,                                  -- the version it was made from
+  author      VARCHAR(255)  NOT NULL,
+  message     VARCHAR(2000) NOT NULL,
+  origin      VARCHAR(16)   NOT NULL,                              -- shipped (came with the server) or authored
+  created_at  DATETIME(3)   NOT NULL,
+  state       VARCHAR(16)   NOT NULL,                              -- draft, active, retired
+  is_active   TINYINT       AS (CASE WHEN state = 'active' THEN 1 END) PERSISTENT,
+  UNIQUE KEY rule_set_version_version (version),
+  UNIQUE KEY rule_set_version_one_active (is_active)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE rule_set_file (
+  version  CHAR(64)      NOT NULL,
+  path     VARCHAR(512)  NOT NULL,                                 -- rules/classify/event-category.drl, processes/incident.bpmn2
+  source   MEDIUMTEXT    NOT NULL,
+  PRIMARY KEY (version, path)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Every time a version became the active one: who did it, why, and from which event on. Events
+-- with ids up to after_event_id were processed by the previous version, later ones by this one.
+-- Written by the engine's outcome writer in the batch that switched (import and upgrade: at start).
+CREATE TABLE rule_set_activation (
+  id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  version         CHAR(64)      NOT NULL,
+  previous        CHAR(64)      NULL,
+  kind            VARCHAR(16)   NOT NULL,                          -- import, upgrade, deploy, rollback
+  actor           VARCHAR(255)  NOT NULL,
+  after_event_id  BIGINT        NOT NULL,
+  activated_at    DATETIME(3)   NOT NULL,
+  KEY rule_set_activation_version (version)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -1,0 +1,179 @@
+package io.vigil.web.rule;
+
+import io.vigil.ruleset.RuleSetActivationRow;
+import io.vigil.ruleset.RuleSetLibrary;
+import io.vigil.ruleset.RuleSetVersion;
+import io.vigil.session.EngineCommand;
+import io.vigil.session.RuleSet;
+import io.vigil.session.RuleSetActivation;
+import io.vigil.session.RuleSetCompileException;
+import io.vigil.web.system.EngineCommands;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What analysts and admins do with rule sets: check a proposed set (its files on top of a base
+ * version) with the engine's own compiler and globals, store it as a new version, and make a
+ * stored version the active one — a deploy or a rollback, which the engine carries out between two
+ * batches and stores with the batch that switched.
+ */
+@Component
+class RuleSetAuthoring {
+
+    /** A proposed set that compiled: the rule set and what the compiler warned about. */
+    record Checked(RuleSet ruleSet, String base, List<RuleSetProblem> warnings) {
+    }
+
+    /** A proposed set that does not compile or is not a usable rule set; nothing was stored. */
+    static final class Refused extends RuntimeException {
+        private final transient List<RuleSetProblem> errors;
+
+        Refused(List<RuleSetProblem> errors) {
+            super(errors.size() + " error(s), first: " + errors.get(0).message());
+            this.errors = List.copyOf(errors);
+        }
+
+        List<RuleSetProblem> errors() {
+            return errors;
+        }
+    }
+
+    /** What a deploy or rollback answers once the new version is active and stored. */
+    record Activated(String version, String previous, String activation, long afterEventId) {
+    }
+
+    private static final int CACHED = 4;
+
+    private final RuleSetLibrary library;
+    private final EngineCommands commands;
+    // A deploy right after a create must not compile the same files twice; a few versions suffice.
+    private final Map<String, RuleSet> compiled = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    RuleSetAuthoring(RuleSetLibrary library, EngineCommands commands) {
+        this.library = library;
+        this.commands = commands;
+    }
+
+    /** @throws Refused with every error found (paths, base, compile errors with line and column) */
+    Checked check(RuleSetDraft draft) {
+        String base = draft.base() != null ? draft.base()
+                : library.active().map(RuleSetVersion::version).orElseThrow(() -> new Refused(List.of(RuleSetProblem.ofSet(
+                null, "no rule set is active yet, so \"base\" must name the version the files change"))));
+        SortedMap<String, String> files = library.sources(base).orElseThrow(() -> new Refused(List.of(
+                RuleSetProblem.ofSet(null, "base version \"" + base + "\" is not stored"))));
+        applyChanges(files, draft.changes());
+        RuleSet ruleSet = compile(files);
+        return new Checked(ruleSet, base, ruleSet.warnings().stream().map(RuleSetProblem::of).toList());
+    }
+
+    /** Checks and stores a proposed set as a draft version (or finds the same files already stored). */
+    RuleSetVersion create(RuleSetDraft draft, String author) {
+        if (draft.message() == null || draft.message().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "\"message\" is required: say what this version changes and why");
+        }
+        Checked checked = check(draft);
+        return library.store(checked.ruleSet(), checked.base(), author, draft.message().strip(), RuleSetVersion.AUTHORED);
+    }
+
+    /** Stores a complete set of files (an imported export) as a draft version on top of the active one. */
+    RuleSetVersion importFiles(Map<String, String> files, String message, String author) {
+        SortedMap<String, String> imported = new TreeMap<>();
+        applyChanges(imported, files);
+        return library.store(compile(imported), library.active().map(RuleSetVersion::version).orElse(null), author,
+                message, RuleSetVersion.AUTHORED);
+    }
+
+    /**
+     * Applies changes (path to new source, or to null for a removal) to {@code files}.
+     *
+     * @throws Refused naming every path that cannot be a rule set file or removed, or when no DRL file is left
+     */
+    private static void applyChanges(SortedMap<String, String> files, Map<String, String> changes) {
+        List<RuleSetProblem> errors = new ArrayList<>();
+        changes.forEach((given, source) -> {
+            String path = RuleSetPaths.normalized(given);
+            String unsupported = RuleSetPaths.problem(path);
+            if (unsupported != null) {
+                errors.add(RuleSetProblem.ofSet(given, unsupported));
+            } else if (source == null && !files.containsKey(path)) {
+                errors.add(RuleSetProblem.ofSet(given, "cannot remove \"" + path + "\": the base version has no such file"));
+            } else if (source == null) {
+                files.remove(path);
+            } else {
+                files.put(path, source);
+            }
+        });
+        if (errors.isEmpty() && files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
+            errors.add(RuleSetProblem.ofSet(null, "the rule set would have no .drl file"));
+        }
+        if (!errors.isEmpty()) {
+            throw new Refused(errors);
+        }
+    }
+
+    /** Makes a stored version the active one; completes once the engine runs it and the switch is stored. */
+    CompletableFuture<Activated> deploy(String version, String actor) {
+        RuleSetVersion stored = library.version(version).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "rule set version \"" + version + "\" is not stored"));
+        return activate(stored.version(), RuleSetActivation.DEPLOY, actor);
+    }
+
+    /** Re-activates the version that was active before the current one. */
+    CompletableFuture<Activated> rollback(String actor) {
+        List<RuleSetActivationRow> activations = library.activations();
+        if (activations.isEmpty() || activations.get(0).previous() == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "there is nothing to roll back to: no version was"
+                    + " active before " + (activations.isEmpty() ? "this one" : activations.get(0).version()));
+        }
+        return activate(activations.get(0).previous(), RuleSetActivation.ROLLBACK, actor);
+    }
+
+    private CompletableFuture<Activated> activate(String version, RuleSetActivation kind, String actor) {
+        RuleSet ruleSet;
+        try {
+            ruleSet = compile(library.sources(version).orElseThrow());
+        } catch (Refused e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "rule set " + version + " does not compile with this"
+                    + " server: " + e.errors().get(0));
+        }
+        return commands.execute(new EngineCommand.ActivateRuleSet(ruleSet, kind, actor), "the active rule set")
+                .thenApply(done -> {
+                    RuleSetActivationRow row = library.activations().get(0);
+                    return new Activated(row.version(), row.previous(), row.kind(), row.afterEventId());
+                });
+    }
+
+    private RuleSet compile(Map<String, String> files) {
+        String version = RuleSet.versionOf(files);
+        synchronized (compiled) {
+            RuleSet known = compiled.get(version);
+            if (known != null) {
+                return known;
+            }
+        }
+        try {
+            RuleSet ruleSet = RuleSet.of(files);
+            synchronized (compiled) {
+                compiled.put(version, ruleSet);
+            }
+            return ruleSet;
+        } catch (RuleSetCompileException e) {
+            throw new Refused(e.problems().stream().map(RuleSetProblem::of).toList());
+        }
+    }
+}

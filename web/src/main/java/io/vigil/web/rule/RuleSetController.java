@@ -1,0 +1,143 @@
+package io.vigil.web.rule;
+
+import io.vigil.ruleset.RuleSetActivationRow;
+import io.vigil.ruleset.RuleSetLibrary;
+import io.vigil.ruleset.RuleSetVersion;
+import io.vigil.web.system.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Rule sets as versioned data: the stored versions (analysts, auditors), checking and storing a
+ * new one (analysts; JSON, or a zip of files exported before), and making one active (admins:
+ * deploy, rollback). A version is the SHA-256 of its files, the same id every firing records.
+ */
+@RestController
+class RuleSetController {
+
+    private final RuleSetLibrary library;
+    private final RuleSetAuthoring authoring;
+
+    RuleSetController(RuleSetLibrary library, RuleSetAuthoring authoring) {
+        this.library = library;
+        this.authoring = authoring;
+    }
+
+    /** A version in lists; {@code active} marks the one the engine runs. */
+    record VersionEntry(String version, String parent, String author, String message, String origin, Instant createdAt,
+                        String state, boolean active, int files) {
+        static VersionEntry of(RuleSetVersion v) {
+            return new VersionEntry(v.version(), v.parent(), v.author(), v.message(), v.origin(), v.createdAt(),
+                    v.state().name().toLowerCase(java.util.Locale.ROOT), v.state() == RuleSetVersion.State.ACTIVE, v.files());
+        }
+    }
+
+    /** One version with its files and the times it became active. */
+    record VersionDetail(VersionEntry version, SortedMap<String, String> files, List<RuleSetActivationRow> activations) {
+    }
+
+    record ValidationAnswer(String version, List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
+    }
+
+    @GetMapping("/api/v1/rulesets")
+    List<VersionEntry> versions() {
+        return library.versions().stream().map(VersionEntry::of).toList();
+    }
+
+    @GetMapping(path = "/api/v1/rulesets/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    VersionDetail version(@PathVariable String version) {
+        RuleSetVersion stored = stored(version);
+        return new VersionDetail(VersionEntry.of(stored), library.sources(stored.version()).orElseThrow(),
+                library.activations().stream().filter(a -> a.version().equals(stored.version())).toList());
+    }
+
+    /** {@code ?format=zip}: the version's files at their paths, to keep in git or import elsewhere. */
+    @GetMapping(path = "/api/v1/rulesets/{version}", params = "format")
+    ResponseEntity<byte[]> export(@PathVariable String version, @RequestParam String format) {
+        if (!"zip".equals(format)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unsupported format \"" + format
+                    + "\": the only export format is zip (leave format out for JSON)");
+        }
+        RuleSetVersion stored = stored(version);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ruleset-" + stored.version().substring(0, 12) + ".zip").build().toString())
+                .body(RuleSetArchive.write(library.sources(stored.version()).orElseThrow()));
+    }
+
+    @PostMapping(path = "/api/v1/rulesets/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ValidationAnswer validate(@RequestBody(required = false) String body) {
+        RuleSetAuthoring.Checked checked = authoring.check(RuleSetDraft.parse(body));
+        return new ValidationAnswer(checked.ruleSet().version(), List.of(), checked.warnings());
+    }
+
+    @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<VersionEntry> create(@RequestBody(required = false) String body, Authentication who) {
+        return created(authoring.create(RuleSetDraft.parse(body), who.getName()));
+    }
+
+    /** A zip of rule-set files (as exported) stored as one new version; {@code message} says why. */
+    @PostMapping(path = "/api/v1/rulesets", consumes = "application/zip")
+    ResponseEntity<VersionEntry> importArchive(@RequestBody(required = false) byte[] zip,
+                                               @RequestParam(required = false) String message, Authentication who) {
+        if (message == null || message.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "query parameter \"message\" is required: say what this version changes and why");
+        }
+        return created(authoring.importFiles(RuleSetArchive.read(zip), message.strip(), who.getName()));
+    }
+
+    @PostMapping("/api/v1/rulesets/{version}/deploy")
+    CompletableFuture<RuleSetAuthoring.Activated> deploy(@PathVariable String version, Authentication who) {
+        return authoring.deploy(stored(version).version(), who.getName());
+    }
+
+    @PostMapping("/api/v1/rulesets/rollback")
+    CompletableFuture<RuleSetAuthoring.Activated> rollback(Authentication who) {
+        return authoring.rollback(who.getName());
+    }
+
+    /** A proposed set that does not compile: 422 with every error at its file, line and column. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(RuleSetAuthoring.Refused e, HttpServletRequest request) {
+        List<RuleSetProblem> errors = e.errors();
+        RuleSetProblem first = errors.get(0);
+        String where = first.file() == null ? "" : first.file() + (first.line() == null ? "" : ":" + first.line()
+                + ":" + first.column()) + ": ";
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "the rule set was refused with "
+                + errors.size() + (errors.size() == 1 ? " error: " : " errors, the first: ") + where + first.message(),
+                request);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private RuleSetVersion stored(String version) {
+        return library.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "rule set version \"" + version + "\" is not stored (GET /api/v1/rulesets lists them)"));
+    }
+
+    private static ResponseEntity<VersionEntry> created(RuleSetVersion version) {
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + version.version())).body(VersionEntry.of(version));
+    }
+}
