@@ -20,7 +20,8 @@ final class ClasspathRuleSources {
     private record Kind(String folder, String extension) {
     }
 
-    private static final Kind[] KINDS = {new Kind("rules", "drl"), new Kind("processes", "bpmn2")};
+    private static final Kind[] KINDS = {new Kind("rules", "drl"), new Kind("processes", "bpmn2"),
+            new Kind("rule-tests", "yml")};
 
     private ClasspathRuleSources() {
     }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * One version of the rules and processes the engine runs: DRL files under {@code rules/} and
- * BPMN2 files under {@code processes/}, keyed by their path. The version is a content hash, so
+ * BPMN2 files under {@code processes/}, with the rule tests that go with them under
+ * {@code rule-tests/} (YAML, see {@code RuleTests}), keyed by their path. The version is a content hash, so
  * the same sources always have the same version wherever they were loaded from, and every
  * firing in the audit trail names the exact sources that produced it.
  *
@@ -29,6 +30,9 @@ import java.util.stream.Stream;
  * module ({@link #newContainer()}), so the engine can move its session to another version in place.
  */
 public final class RuleSet {
+
+    /** The folder of the rule tests kept with the rules. */
+    public static final String RULE_TESTS = "rule-tests/";
 
     private final SortedMap<String, String> sources;
     private final String version;
@@ -77,7 +81,7 @@ public final class RuleSet {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String path = directory.relativize(file).toString().replace('\\', '/');
-                if (path.endsWith(".drl") || path.endsWith(".bpmn2")) {
+                if (path.endsWith(".drl") || path.endsWith(".bpmn2") || isRuleTest(path)) {
                     sources.put(checkedPath(path), Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
@@ -85,7 +89,7 @@ public final class RuleSet {
             throw new UncheckedIOException("cannot read the rule set in " + directory + ": " + e.getMessage(), e);
         }
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("rule set directory \"" + directory + "\" holds no .drl or .bpmn2 file");
+            throw new IllegalArgumentException("rule set directory \"" + directory + "\" holds no .drl, .bpmn2 or rule test file");
         }
         return new RuleSet(sources);
     }
@@ -121,12 +125,28 @@ public final class RuleSet {
     }
 
     static String checkedPath(String path) {
-        if (path == null || !(path.endsWith(".drl") || path.endsWith(".bpmn2"))
+        if (path == null || !(path.endsWith(".drl") || path.endsWith(".bpmn2") || isRuleTest(path))
                 || path.startsWith("/") || path.contains("..")) {
             throw new IllegalArgumentException("unsupported rule set file \"" + path
-                    + "\" (expected a relative path ending in .drl or .bpmn2)");
+                    + "\" (expected a relative path ending in .drl or .bpmn2, or a rule test rule-tests/…/*.yml)");
         }
         return path;
+    }
+
+    /** A rule test kept with the rules ({@code rule-tests/…/*.yml}); not compiled, run by the rule-test runner. */
+    public static boolean isRuleTest(String path) {
+        return path.startsWith(RULE_TESTS) && path.endsWith(".yml");
+    }
+
+    /** The rule tests of this set, path to text, sorted by path. */
+    public SortedMap<String, String> ruleTests() {
+        SortedMap<String, String> tests = new TreeMap<>();
+        sources.forEach((path, text) -> {
+            if (isRuleTest(path)) {
+                tests.put(path, text);
+            }
+        });
+        return tests;
     }
 
     private static String hash(SortedMap<String, String> sources) {

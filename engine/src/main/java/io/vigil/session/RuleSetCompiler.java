@@ -47,7 +47,11 @@ final class RuleSetCompiler {
         KieFileSystem files = kie.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
         files.writeKModuleXML(KMODULE);
-        sources.forEach((path, source) -> files.write(RESOURCES + path, source));
+        sources.forEach((path, source) -> {
+            if (!RuleSet.isRuleTest(path)) {
+                files.write(RESOURCES + path, source);
+            }
+        });
 
         KieBuilder builder = kie.newKieBuilder(files).buildAll();
         kie.getRepository().removeKieModule(releaseId);

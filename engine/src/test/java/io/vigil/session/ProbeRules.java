@@ -6,11 +6,11 @@ import io.vigil.model.Status;
 import java.util.Map;
 
 /** A tiny rule set for testing the session machinery apart from the real rules. */
-final class ProbeRules {
+public final class ProbeRules {
 
     static final long START = 1_767_607_200_000L;
 
-    static final RuleSet RULES = RuleSet.of(Map.of("rules/test/probes.drl", """
+    public static final RuleSet RULES = RuleSet.of(Map.of("rules/test/probes.drl", """
             package rules.test
             import io.vigil.model.Event
             global io.vigil.session.Outcomes outcomes

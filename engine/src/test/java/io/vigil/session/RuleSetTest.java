@@ -84,7 +84,8 @@ class RuleSetTest {
     void shouldRefuseFilesThatAreNeitherRulesNorProcesses() {
         assertThatThrownBy(() -> RuleSet.of(Map.of("rules/notes.txt", "hello")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unsupported rule set file \"rules/notes.txt\" (expected a relative path ending in .drl or .bpmn2)");
+                .hasMessage("unsupported rule set file \"rules/notes.txt\" (expected a relative path ending in .drl or .bpmn2, or a"
+                        + " rule test rule-tests/…/*.yml)");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -61,6 +62,9 @@ public final class Replay {
     }
 
     private static int replay(ReplayOptions options, PrintStream out, PrintStream err) {
+        if (options.tests()) {
+            return ruleTests(options, out, err);
+        }
         List<Event> events;
         try {
             events = ReplayEvents.read(options.events(), options.until(), Clock.systemUTC());
@@ -83,11 +87,8 @@ public final class Replay {
         if (policies.exitCode() != 0) {
             return policies.exitCode();
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = RuleSet.fromClasspath();
-        } catch (RuleSetCompileException e) {
-            err.println("replay: " + e.getMessage());
+        RuleSet ruleSet = ruleSet(options, err);
+        if (ruleSet == null) {
             return 1;
         }
 
@@ -114,6 +115,38 @@ public final class Replay {
         out.println(json.writeValueAsString(summary.line(events.size())));
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code --tests}: runs the rule set's rule tests, one JSON line per test and a summary line
+     * {@code {"tests":n,"passed":p,"failed":f}}; exit 0 when every test passed, 1 otherwise.
+     */
+    private static int ruleTests(ReplayOptions options, PrintStream out, PrintStream err) {
+        RuleSet ruleSet = ruleSet(options, err);
+        if (ruleSet == null) {
+            return 1;
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        List<RuleTestResult> results = RuleTests.run(ruleSet);
+        results.forEach(result -> out.println(json.writeValueAsString(result)));
+        long passed = results.stream().filter(RuleTestResult::passed).count();
+        out.println(json.writeValueAsString(Map.of("tests", results.size(), "passed", passed,
+                "failed", results.size() - passed)));
+        out.flush();
+        if (results.isEmpty()) {
+            err.println("replay: the rule set has no rule tests (rule-tests/…/*.yml)");
+        }
+        return passed == results.size() ? 0 : 1;
+    }
+
+    /** The rule set of --rules, or the one in the jar; null (the reason said) when it does not compile. */
+    private static RuleSet ruleSet(ReplayOptions options, PrintStream err) {
+        try {
+            return options.rules() == null ? RuleSet.fromClasspath() : RuleSet.fromDirectory(options.rules());
+        } catch (RuleSetCompileException | IllegalArgumentException e) {
+            err.println("replay: " + e.getMessage());
+            return null;
+        }
     }
 
     /** A document file's content, or (exit code not 0) the reason replay stops, already said. */

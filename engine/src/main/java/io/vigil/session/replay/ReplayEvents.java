@@ -38,9 +38,23 @@ final class ReplayEvents {
                 if (line.isBlank()) {
                     continue;
                 }
-                drafts.addAll(parse(parser, line, number));
+                drafts.addAll(parse(parser, line, "line " + number));
             }
         }
+        return numbered(drafts, until);
+    }
+
+    /** Events given one JSON object per entry (a rule test's), named {@code events[i]} in messages. */
+    static List<Event> fromLines(List<String> lines, Clock clock) {
+        EventJsonParser parser = new EventJsonParser(clock, EventLimits.DEFAULT);
+        List<EventDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            drafts.addAll(parse(parser, lines.get(i), "events[" + i + "]"));
+        }
+        return numbered(drafts, null);
+    }
+
+    private static List<Event> numbered(List<EventDraft> drafts, Instant until) {
         List<EventDraft> sorted = drafts.stream()
                 .filter(d -> until == null || !d.occurredAt().isAfter(until))
                 .sorted(Comparator.comparing(EventDraft::occurredAt))
@@ -52,14 +66,14 @@ final class ReplayEvents {
         return events;
     }
 
-    private static List<EventDraft> parse(EventJsonParser parser, String line, int number) {
+    private static List<EventDraft> parse(EventJsonParser parser, String line, String place) {
         if (!line.stripLeading().startsWith("{")) {
-            throw new ReplayInputException("line " + number + ": expected one JSON event object per line");
+            throw new ReplayInputException(place + ": expected one JSON event object per line");
         }
         try {
             return parser.parseBody(line.getBytes(StandardCharsets.UTF_8), "replay");
         } catch (EventValidationException e) {
-            throw new ReplayInputException("line " + number + ": " + e.getMessage());
+            throw new ReplayInputException(place + ": " + e.getMessage());
         }
     }
 }

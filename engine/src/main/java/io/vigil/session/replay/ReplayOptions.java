@@ -11,23 +11,32 @@ import java.util.regex.Pattern;
 
 /**
  * The replay command line: {@code --events FILE.jsonl [--services FILE.yml] [--policies FILE.yml]
- * [--until ISO-8601] [--escalate-after 15m]}; {@code services} and {@code policies} are null when
- * not given.
+ * [--rules DIR] [--until ISO-8601] [--escalate-after 15m]}, or {@code [--rules DIR] --tests} to run
+ * the rule set's rule tests instead of events; {@code services}, {@code policies} and {@code rules}
+ * are null when not given ({@code rules} null: the rules shipped in the jar).
  */
-record ReplayOptions(Path events, Path services, Path policies, Instant until, Duration escalateAfter) {
+record ReplayOptions(Path events, Path services, Path policies, Path rules, Instant until, Duration escalateAfter,
+                     boolean tests) {
 
     static final String USAGE = "usage: replay --events FILE.jsonl [--services FILE.yml|FILE.json]"
-            + " [--policies FILE.yml] [--until ISO-8601] [--escalate-after 15m]";
+            + " [--policies FILE.yml] [--rules DIR] [--until ISO-8601] [--escalate-after 15m]\n"
+            + "       replay [--rules DIR] --tests";
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     static ReplayOptions parse(String[] args) {
         Path events = null;
         Path services = null;
         Path policies = null;
+        Path rules = null;
         Instant until = null;
         Duration escalateAfter = Duration.ofMinutes(15);
+        boolean tests = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals("--tests")) {
+                tests = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + option + " needs a value");
             }
@@ -36,15 +45,19 @@ record ReplayOptions(Path events, Path services, Path policies, Instant until, D
                 case "--events" -> events = Path.of(value);
                 case "--services" -> services = Path.of(value);
                 case "--policies" -> policies = Path.of(value);
+                case "--rules" -> rules = Path.of(value);
                 case "--until" -> until = instant(value);
                 case "--escalate-after" -> escalateAfter = duration(value);
                 default -> throw new IllegalArgumentException("unknown option \"" + option + "\"");
             }
         }
-        if (events == null) {
-            throw new IllegalArgumentException("--events is required");
+        if (tests && (events != null || services != null || policies != null || until != null)) {
+            throw new IllegalArgumentException("--tests runs the rule set's own tests and takes only --rules");
         }
-        return new ReplayOptions(events, services, policies, until, escalateAfter);
+        if (events == null && !tests) {
+            throw new IllegalArgumentException("--events is required (or --tests to run the rule tests)");
+        }
+        return new ReplayOptions(events, services, policies, rules, until, escalateAfter, tests);
     }
 
     private static Instant instant(String value) {

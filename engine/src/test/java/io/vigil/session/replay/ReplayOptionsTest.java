@@ -14,11 +14,12 @@ class ReplayOptionsTest {
     @Test
     void shouldReadEveryOption() {
         ReplayOptions options = ReplayOptions.parse(new String[]{
-                "--events", "night.jsonl", "--services", "shop.yml", "--policies", "policies.yml",
+                "--events", "night.jsonl", "--services", "shop.yml", "--policies", "policies.yml", "--rules", "my-rules",
                 "--until", "2026-01-05T12:00:00+01:00", "--escalate-after", "30s"});
 
         assertThat(options).isEqualTo(new ReplayOptions(Path.of("night.jsonl"), Path.of("shop.yml"),
-                Path.of("policies.yml"), Instant.parse("2026-01-05T11:00:00Z"), Duration.ofSeconds(30)));
+                Path.of("policies.yml"), Path.of("my-rules"), Instant.parse("2026-01-05T11:00:00Z"), Duration.ofSeconds(30),
+                false));
     }
 
     @Test
@@ -28,6 +29,17 @@ class ReplayOptionsTest {
         assertThat(options.escalateAfter()).isEqualTo(Duration.ofMinutes(15));
         assertThat(options.until()).isNull();
         assertThat(options.services()).as("no service tree").isNull();
+        assertThat(options.rules()).as("the rules in the jar").isNull();
+    }
+
+    @Test
+    void shouldRunTheRuleTestsOfADirectoryWithoutEvents() {
+        ReplayOptions options = ReplayOptions.parse(new String[]{"--rules", "my-rules", "--tests"});
+
+        assertThat(options.tests()).isTrue();
+        assertThat(options.rules()).isEqualTo(Path.of("my-rules"));
+        assertThatThrownBy(() -> ReplayOptions.parse(new String[]{"--tests", "--events", "e.jsonl"}))
+                .hasMessage("--tests runs the rule set's own tests and takes only --rules");
     }
 
     @Test
@@ -40,7 +52,7 @@ class ReplayOptionsTest {
     @Test
     void shouldNameWhatIsWrongWithTheArguments() {
         assertThatThrownBy(() -> ReplayOptions.parse(new String[]{}))
-                .hasMessage("--events is required");
+                .hasMessage("--events is required (or --tests to run the rule tests)");
         assertThatThrownBy(() -> ReplayOptions.parse(new String[]{"--events"}))
                 .hasMessage("option --events needs a value");
         assertThatThrownBy(() -> ReplayOptions.parse(new String[]{"--event", "x.jsonl"}))

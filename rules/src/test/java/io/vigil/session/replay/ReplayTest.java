@@ -77,6 +77,49 @@ class ReplayTest {
     }
 
     @Test
+    void shouldRunTheShippedRuleTestsAndPassThem() {
+        assertThat(replay("--tests")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> results = lines();
+        assertThat(results.get(results.size() - 1)).isEqualTo(JSON.readTree("{\"tests\":4,\"passed\":4,\"failed\":0}"));
+    }
+
+    /** An analyst's copy of the rules, changed, run offline from a directory as a rule repository would be. */
+    @Test
+    void shouldRunTheRulesOfADirectoryInsteadOfTheShippedOnes() throws Exception {
+        Path rules = tempDir.resolve("rule-repo");
+        io.vigil.session.RuleSet.fromClasspath().sources().forEach((path, source) -> {
+            try {
+                Files.createDirectories(rules.resolve(path).getParent());
+                Files.writeString(rules.resolve(path), source.replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        int exit = replay("--events", fixture("escalating-disk.jsonl"), "--rules", rules.toString());
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(kind("event-classified")).filteredOn(c -> c.get("eventId").asLong() == 2)
+                .extracting(c -> c.get("category").asString()).containsExactly("storage");
+
+        out.reset();
+        assertThat(replay("--rules", rules.toString(), "--tests")).as("the shipped test expects hardware").isEqualTo(1);
+        List<JsonNode> results = lines();
+        assertThat(results.get(0).get("file").asString()).isEqualTo("rule-tests/classify/categories.yml");
+        assertThat(results.get(0).get("passed").asBoolean()).isFalse();
+        assertThat(results.get(0).get("differences").get(0).asString()).isEqualTo("after the last event: expected"
+                + " classifications entry {\"event\":2,\"category\":\"hardware\",\"status\":\"WARNING\"}; the closest,"
+                + " {\"event\":2,\"category\":\"storage\",\"status\":\"WARNING\"}: category is \"storage\", expected \"hardware\"");
+        assertThat(results.get(results.size() - 1)).isEqualTo(JSON.readTree("{\"tests\":4,\"passed\":3,\"failed\":1}"));
+
+        Files.writeString(rules.resolve("rules/classify/event-category.drl"), "package rules.classify\nrule \"Broken\"\nwhen\n");
+        err.reset();
+        assertThat(replay("--events", fixture("escalating-disk.jsonl"), "--rules", rules.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("replay: rule set does not compile:\n"
+                + "rules/classify/event-category.drl:4:1: [ERR 102] Line 4:0 mismatched input '<eof>' in rule \"Broken\"\n");
+    }
+
+    @Test
     void shouldPrintTheNotificationsThePoliciesDecideAndCountThem() throws Exception {
         // The sample's schedule starts in November 2026: in January nobody is on call, so level 1
         // reaches the webhook only and level 2 (after 5 minutes) bob and the ops list.
@@ -134,7 +177,7 @@ class ReplayTest {
         int exit = replay("--until", "2026-01-05T10:36:00Z");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("replay: --events is required\n" + ReplayOptions.USAGE + "\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("replay: --events is required (or --tests to run the rule tests)\n" + ReplayOptions.USAGE + "\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigil.web.rule;
 
+import io.vigil.session.RuleSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -21,8 +22,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A rule-set version as a zip of its files at their paths ({@code rules/classify/x.drl}), for export
- * and import, so rule sets can live in git. Reading takes the {@code .drl} and {@code .bpmn2} files
- * and passes over anything else (a README, a .git folder); it refuses archives that are not zips,
+ * and import, so rule sets can live in git. Reading takes the {@code .drl}, {@code .bpmn2} and
+ * rule-test files and passes over anything else (a README, a .git folder); it refuses archives that are not zips,
  * text that is not UTF-8, and more than {@link #MAX_FILES} files or {@link #MAX_BYTES} bytes.
  */
 final class RuleSetArchive {
@@ -62,7 +63,7 @@ final class RuleSetArchive {
                     throw bad("the zip holds more than " + MAX_FILES + " entries");
                 }
                 String name = entry.getName();
-                if (entry.isDirectory() || !(name.endsWith(".drl") || name.endsWith(".bpmn2"))) {
+                if (entry.isDirectory() || !(name.endsWith(".drl") || name.endsWith(".bpmn2") || RuleSet.isRuleTest(name))) {
                     continue;
                 }
                 byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BYTES - total + 1));

@@ -7,6 +7,8 @@ import io.vigil.session.EngineCommand;
 import io.vigil.session.RuleSet;
 import io.vigil.session.RuleSetActivation;
 import io.vigil.session.RuleSetCompileException;
+import io.vigil.session.replay.RuleTestResult;
+import io.vigil.session.replay.RuleTests;
 import io.vigil.web.system.EngineCommands;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -44,6 +46,30 @@ class RuleSetAuthoring {
 
         List<RuleSetProblem> errors() {
             return errors;
+        }
+    }
+
+    /** A version's rule tests and what became of each. */
+    record TestReport(String version, int tests, long passed, long failed, List<RuleTestResult> results) {
+        static TestReport of(String version, List<RuleTestResult> results) {
+            long passed = results.stream().filter(RuleTestResult::passed).count();
+            return new TestReport(version, results.size(), passed, results.size() - passed, results);
+        }
+    }
+
+    /** A deploy refused because rule tests of the version fail. */
+    static final class TestsFailed extends RuntimeException {
+        private final transient TestReport report;
+
+        TestsFailed(TestReport report) {
+            super("rule set " + report.version() + " fails " + report.failed() + " of its " + report.tests()
+                    + " rule tests, so it is not deployed: " + report.results().stream().filter(r -> !r.passed())
+                    .map(r -> r.file() + ": " + r.differences().get(0)).findFirst().orElse(""));
+            this.report = report;
+        }
+
+        TestReport report() {
+            return report;
         }
     }
 
@@ -126,11 +152,23 @@ class RuleSetAuthoring {
         }
     }
 
-    /** Makes a stored version the active one; completes once the engine runs it and the switch is stored. */
+    /** Runs a stored version's rule tests. */
+    TestReport test(String version) {
+        return TestReport.of(version, RuleTests.run(compiled(version)));
+    }
+
+    /**
+     * Makes a stored version the active one once its rule tests pass; completes once the engine runs
+     * it and the switch is stored.
+     *
+     * @throws TestsFailed when one of its rule tests fails (nothing changes)
+     */
     CompletableFuture<Activated> deploy(String version, String actor) {
-        RuleSetVersion stored = library.version(version).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "rule set version \"" + version + "\" is not stored"));
-        return activate(stored.version(), RuleSetActivation.DEPLOY, actor);
+        TestReport report = test(version);
+        if (report.failed() > 0) {
+            throw new TestsFailed(report);
+        }
+        return activate(version, RuleSetActivation.DEPLOY, actor);
     }
 
     /** Re-activates the version that was active before the current one. */
@@ -144,18 +182,25 @@ class RuleSetAuthoring {
     }
 
     private CompletableFuture<Activated> activate(String version, RuleSetActivation kind, String actor) {
-        RuleSet ruleSet;
-        try {
-            ruleSet = compile(library.sources(version).orElseThrow());
-        } catch (Refused e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "rule set " + version + " does not compile with this"
-                    + " server: " + e.errors().get(0));
-        }
-        return commands.execute(new EngineCommand.ActivateRuleSet(ruleSet, kind, actor), "the active rule set")
+        return commands.execute(new EngineCommand.ActivateRuleSet(compiled(version), kind, actor), "the active rule set")
                 .thenApply(done -> {
                     RuleSetActivationRow row = library.activations().get(0);
                     return new Activated(row.version(), row.previous(), row.kind(), row.afterEventId());
                 });
+    }
+
+    /** A stored version, compiled; 404 when it is not stored, 409 when it no longer compiles with this server. */
+    private RuleSet compiled(String version) {
+        SortedMap<String, String> files = library.sources(version).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "rule set version \"" + version + "\" is not stored (GET /api/v1/rulesets lists them)"));
+        try {
+            return compile(files);
+        } catch (Refused e) {
+            RuleSetProblem first = e.errors().get(0);
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "rule set " + version + " does not compile with this"
+                    + " server: " + first.file() + (first.line() == null ? "" : ":" + first.line() + ":" + first.column())
+                    + ": " + first.message());
+        }
     }
 
     private RuleSet compile(Map<String, String> files) {

@@ -107,6 +107,12 @@ class RuleSetController {
         return created(authoring.importFiles(RuleSetArchive.read(zip), message.strip(), who.getName()));
     }
 
+    /** Runs the version's rule tests (rule-tests/…/*.yml) on the pseudo clock; 200 with each result. */
+    @PostMapping("/api/v1/rulesets/{version}/test")
+    RuleSetAuthoring.TestReport test(@PathVariable String version) {
+        return authoring.test(stored(version).version());
+    }
+
     @PostMapping("/api/v1/rulesets/{version}/deploy")
     CompletableFuture<RuleSetAuthoring.Activated> deploy(@PathVariable String version, Authentication who) {
         return authoring.deploy(stored(version).version(), who.getName());
@@ -130,6 +136,14 @@ class RuleSetController {
         problem.setProperty("errors", errors);
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** A deploy whose rule tests fail: 409 with the report; nothing changed. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> testsFailed(RuleSetAuthoring.TestsFailed e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage(), request);
+        problem.setProperty("tests", e.report());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private RuleSetVersion stored(String version) {

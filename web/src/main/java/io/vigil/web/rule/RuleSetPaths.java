@@ -1,8 +1,11 @@
 package io.vigil.web.rule;
 
+import io.vigil.session.RuleSet;
+
 /**
- * The paths of a rule set's files as the API takes them: {@code rules/…/x.drl} and
- * {@code processes/…/x.bpmn2}; a DRL path without a top folder is taken to be under {@code rules/}.
+ * The paths of a rule set's files as the API takes them: {@code rules/…/x.drl},
+ * {@code processes/…/x.bpmn2} and {@code rule-tests/…/x.yml}; a DRL path without a top folder is
+ * taken to be under {@code rules/}.
  */
 final class RuleSetPaths {
 
@@ -22,8 +25,10 @@ final class RuleSetPaths {
         if (path.isEmpty() || path.startsWith("/") || path.contains("..") || path.contains("//")) {
             return "\"" + path + "\" is not a relative path inside the rule set";
         }
-        if (!(path.startsWith("rules/") && path.endsWith(".drl") || path.startsWith("processes/") && path.endsWith(".bpmn2"))) {
-            return "\"" + path + "\" is neither a DRL file under rules/ nor a BPMN2 file under processes/";
+        if (!(path.startsWith("rules/") && path.endsWith(".drl") || path.startsWith("processes/") && path.endsWith(".bpmn2")
+                || RuleSet.isRuleTest(path))) {
+            return "\"" + path + "\" is neither a DRL file under rules/, a BPMN2 file under processes/ nor a rule test"
+                    + " rule-tests/…/*.yml";
         }
         return null;
     }

@@ -41,7 +41,10 @@ class RuleSetApiIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final TestDatabase DB = TestDatabase.create("web_rulesets");
     private static final String CATEGORIES = "rules/classify/event-category.drl";
-    private static final String SHIPPED_CATEGORIES = RuleSet.fromClasspath().sources().get(CATEGORIES);
+    private static final String CATEGORY_TEST = "rule-tests/classify/categories.yml";
+    private static final RuleSet SHIPPED = RuleSet.fromClasspath();
+    private static final String SHIPPED_CATEGORIES = SHIPPED.sources().get(CATEGORIES);
+    private static final String SHIPPED_CATEGORY_TEST = SHIPPED.sources().get(CATEGORY_TEST);
 
     private final JdbcTemplate db = new JdbcTemplate(DB.dataSource());
 
@@ -64,7 +67,7 @@ class RuleSetApiIT {
             JsonNode versions = api.get("/api/v1/rulesets", analyst).json();
             assertThat(versions.size()).as("the shipped rules are the first version").isEqualTo(1);
             shipped = versions.get(0).get("version").asString();
-            assertThat(shipped).isEqualTo(RuleSet.fromClasspath().version());
+            assertThat(shipped).isEqualTo(SHIPPED.version());
             assertThat(versions.get(0).get("active").asBoolean()).isTrue();
             assertThat(versions.get(0).get("origin").asString()).isEqualTo("shipped");
             assertThat(versions.get(0).get("author").asString()).isEqualTo("vigil");
@@ -86,6 +89,23 @@ class RuleSetApiIT {
             assertThat(created.json().get("state").asString()).isEqualTo("draft");
             assertThat(created.json().get("parent").asString()).isEqualTo(shipped);
             assertThat(created.json().get("author").asString()).isEqualTo("token:test-analyst");
+
+            Response tested = api.postJson("/api/v1/rulesets/" + storage + "/test", analyst, "");
+            assertThat(tested.status()).as(tested.body()).isEqualTo(200);
+            assertThat(tested.json().get("failed").asInt()).as("the shipped test still expects hardware").isEqualTo(1);
+            assertThat(tested.json().get("results").get(0).get("file").asString()).isEqualTo(CATEGORY_TEST);
+            Response untested = api.postJson("/api/v1/rulesets/" + storage + "/deploy", TestServer.ADMIN, "");
+            assertThat(untested.status()).as(untested.body()).isEqualTo(409);
+            assertThat(untested.json().get("detail").asString()).startsWith("rule set " + storage
+                    + " fails 1 of its 4 rule tests, so it is not deployed: " + CATEGORY_TEST + ": after the last event:");
+
+            String fixedTest = SHIPPED_CATEGORY_TEST.replace("category: hardware", "category: storage");
+            Response fixed = api.postJson("/api/v1/rulesets", analyst, ApiClient.json(Map.of("message",
+                    "the category test follows", "base", storage, "files", Map.of(CATEGORY_TEST, fixedTest))));
+            assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);
+            storage = fixed.json().get("version").asString();
+            assertThat(api.postJson("/api/v1/rulesets/" + storage + "/test", analyst, "").json().get("failed").asInt())
+                    .isZero();
 
             assertThat(api.postJson("/api/v1/rulesets/" + storage + "/deploy", analyst, "").status()).isEqualTo(403);
             assertThat(categoryOf(api, tokens, "rs-before")).isEqualTo("hardware");
@@ -160,7 +180,8 @@ class RuleSetApiIT {
                 ApiClient.json(Map.of("message", "m", "files", Map.of("notes.txt", "hello"))));
         assertThat(badPath.status()).isEqualTo(422);
         assertThat(badPath.json().get("errors").get(0).get("message").asString())
-                .isEqualTo("\"notes.txt\" is neither a DRL file under rules/ nor a BPMN2 file under processes/");
+                .isEqualTo("\"notes.txt\" is neither a DRL file under rules/, a BPMN2 file under processes/ nor a rule test"
+                        + " rule-tests/…/*.yml");
         assertThat(api.postJson("/api/v1/rulesets", analyst, "{\"files\": {}}").json().get("detail").asString())
                 .isEqualTo("\"message\" is required: say what this version changes and why");
     }
