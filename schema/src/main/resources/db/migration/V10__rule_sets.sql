@@ -32,7 +32,7 @@ CREATE TABLE rule_set_activation (
   id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   version         CHAR(64)      NOT NULL,
   previous        CHAR(64)      NULL,
-  kind            VARCHAR(16)   NOT NULL,                          -- import, upgrade, deploy, rollback
+  kind            VARCHAR(16)   NOT NULL,                          -- import, upgrade, deploy, rollback, auto-rollback
   actor           VARCHAR(255)  NOT NULL,
   after_event_id  BIGINT        NOT NULL,
   activated_at    DATETIME(3)   NOT NULL,

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -77,6 +81,7 @@ public final class BatchRunner {
 
     private void turn(List<?> items, long clockTarget, Function<List<?>, List<Event>> admitted, boolean late) {
         long firstEventId = 0;
+        long lastEventIdBefore = lastEventId;
         int events = 0;
         Map<EngineInbox.PendingCommand, CommandResult> commands = new LinkedHashMap<>();
         RuntimeException failure = null;
@@ -103,12 +108,56 @@ public final class BatchRunner {
                 }
             }
             session.fire();
+        } catch (RunawayRulesException e) {
+            if (session.previousRuleSet() != null && !late) {
+                abandon(e, commands, lastEventIdBefore);
+                throw e;
+            }
+            failure = e;
+            log.error("engine batch ran away (events {}..{}, {} events) and there is no version to roll back to;"
+                    + " publishing what it did and going on", firstEventId, lastEventId, events, e);
         } catch (RuntimeException e) {
             failure = e;
             log.error("engine batch failed (events {}..{}, {} events, commands {}); publishing what it did and going on",
                     firstEventId, lastEventId, events, commands.keySet().stream().map(c -> c.command()).toList(), e);
         }
         publish(session.drain(), events > 0, commands, failure);
+    }
+
+    /**
+     * Gives up a turn whose rules ran away, for the engine to run it again under the version active
+     * before: what it produced is dropped (the session that produced it is about to be rebuilt), its
+     * commands fail (their effects go with the session; the person retries), the checkpoint stays
+     * before its events, and the turns held before it are published.
+     */
+    private void abandon(RunawayRulesException runaway, Map<EngineInbox.PendingCommand, CommandResult> commands,
+                         long lastEventIdBefore) {
+        session.drain();
+        lastEventId = lastEventIdBefore;
+        IllegalStateException failure = new IllegalStateException("the rule set " + session.ruleSetVersion()
+                + " ran away and the engine rolled back to the version before; try again: " + runaway.getMessage(), runaway);
+        commands.keySet().forEach(pending -> pending.result().completeExceptionally(failure));
+        if (!held.isEmpty()) {
+            send(false);
+        }
+    }
+
+    /**
+     * Waits until the sink has stored every batch published so far (the engine then rebuilds its
+     * session from stored state).
+     *
+     * @return whether it did within the timeout
+     */
+    boolean awaitStored(long timeoutMillis) throws InterruptedException {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        sink.publish(new BatchOutcome(lastEventId, 0, session.lastFiringId(), List.of(), List.of(), null, session.clock(),
+                () -> stored.complete(null)));
+        try {
+            stored.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Publishes everything held and a snapshot of the session as it is now (the engine's last act on close). */

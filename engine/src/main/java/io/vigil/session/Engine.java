@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The engine: one thread, "vigil-engine", owns the session. Each turn it drains the inbox
@@ -28,6 +29,7 @@ public final class Engine implements AutoCloseable {
     private final OutcomeSink sink;
     private final RecoverySource recovery;
     private final Clock wallClock;
+    private volatile Consumer<Runaway> runawayListener = runaway -> { };
     private volatile boolean running;
     private volatile long lastEventId;
     private volatile RuleSet activeRuleSet;
@@ -66,13 +68,32 @@ public final class Engine implements AutoCloseable {
         log.info("engine started with rule set {} at event {}", ruleSet.version(), lastEventId);
     }
 
-    private void loop(BatchRunner runner) {
+    /**
+     * A rule-set version whose rules ran away in a batch, and the version the engine went back to.
+     *
+     * @param topRule the rule that fired most in that batch
+     */
+    public record Runaway(String version, String rolledBackTo, String topRule, long topRuleFirings, long firings,
+                          String reason) {
+    }
+
+    /** Told (on the engine thread, after the rollback) whenever the engine rolled back after a runaway. */
+    public void onRunaway(Consumer<Runaway> listener) {
+        this.runawayListener = listener;
+    }
+
+    private void loop(BatchRunner first) {
         long pollMillis = settings.pollTimeout().toMillis();
+        BatchRunner runner = first;
         while (running) {
             try {
                 List<Object> items = inbox.drain(settings.batchSize(), pollMillis);
                 long started = System.nanoTime();
-                runner.run(items, wallClock.millis());
+                try {
+                    runner.run(items, wallClock.millis());
+                } catch (RunawayRulesException e) {
+                    runner = rollBack(runner, e);
+                }
                 if (!items.isEmpty()) {
                     statistics.turnTook(System.nanoTime() - started);
                 }
@@ -88,6 +109,40 @@ public final class Engine implements AutoCloseable {
             }
         }
         finish(runner);
+    }
+
+    /**
+     * The rules of the version deployed last ran away in a batch (the batch is given up, see
+     * {@link BatchRunner}): once everything published before it is stored, the session is rebuilt from
+     * stored state as a restart would — the snapshot under its own version, the journal after it — but
+     * with the version active before as the one to run, and the activation stored with the first batch.
+     * That batch's events, journaled and not yet processed, then run under it.
+     */
+    private BatchRunner rollBack(BatchRunner runner, RunawayRulesException runaway) throws InterruptedException {
+        EngineSession session = runner.session();
+        RuleSet ran = session.ruleSet();
+        RuleSet previous = session.previousRuleSet();
+        log.error("rule set {} ran away after event {}: {}; rolling back to {}", ran.version(), runner.lastEventId(),
+                runaway.getMessage(), previous.version());
+        while (!runner.awaitStored(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS))) {
+            log.warn("still waiting for the outcome writer to store what came before the runaway");
+        }
+        session.close();
+        long rebuilding = System.nanoTime();
+        BatchRunner rebuilt = Recovery.run(previous, settings, recovery, sink, wallClock.millis(),
+                new Outcome.RuleSetActivated(previous.version(), ran.version(), RuleSetActivation.AUTO_ROLLBACK,
+                        "vigil", runner.lastEventId(), wallClock.millis()));
+        rebuilt.session().addAgendaListener(statistics);
+        log.info("rolled back to rule set {}: session rebuilt and the batch run again in {} ms", previous.version(),
+                (System.nanoTime() - rebuilding) / 1_000_000);
+        Runaway what = new Runaway(ran.version(), previous.version(), runaway.topRule(), runaway.topRuleFirings(),
+                runaway.firings(), runaway.getMessage());
+        try {
+            runawayListener.accept(what);
+        } catch (RuntimeException e) {
+            log.error("the runaway listener failed for {}", what, e);
+        }
+        return rebuilt;
     }
 
     /** Runs what is still queued (those events are journaled; the checkpoint should cover them), then snapshots. */

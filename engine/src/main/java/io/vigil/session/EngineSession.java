@@ -69,7 +69,10 @@ public final class EngineSession implements AutoCloseable {
     private long insertedSinceFire;
     private boolean policiesReplaced;
     private boolean ruleSetSwitched;
+    private RuleSet previousRuleSet;
     private long lastEventId;
+    private final RunawayGuard guard;
+    private final long fireBudgetNanos;
 
     private EngineSession(RuleSet ruleSet, KieContainer container, KieSession kieSession, SessionSetup setup,
                           ProcessIdCounters processIds) {
@@ -79,6 +82,8 @@ public final class EngineSession implements AutoCloseable {
         this.kieSession = kieSession;
         this.processIds = processIds;
         this.clock = kieSession.getSessionClock();
+        this.fireBudgetNanos = setup.fireBudget().toNanos();
+        this.guard = new RunawayGuard(kieSession);
         this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, lastIds.firing());
         this.outcomes = new Outcomes(outcome -> {
             if (outcome instanceof Outcome.EventClassified classified) {
@@ -94,6 +99,7 @@ public final class EngineSession implements AutoCloseable {
                 recorder::currentFiringId, notifications, new SessionSurroundings(), setup.closeResolvedAfter());
         setGlobals(Map.of("outcomes", outcomes, "incidents", desk, "services", services, "alerts", alerts));
         kieSession.addEventListener((AgendaEventListener) recorder);
+        kieSession.addEventListener(guard);
         kieSession.addEventListener((RuleRuntimeEventListener) recorder);
         notifications.attach(kieSession);
         notifications.configure(setup.policies());
@@ -198,6 +204,7 @@ public final class EngineSession implements AutoCloseable {
         String previous = ruleSet.version();
         next.moveHere(container);
         kieSession.fireAllRules(match -> false);
+        previousRuleSet = ruleSet;
         ruleSet = next;
         recorder.ruleSetVersion(next.version());
         ruleSetSwitched = true;
@@ -269,19 +276,39 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
-     * Fires the rules until nothing is left to fire. Gives up with an exception after far more
-     * firings than the inserted events can explain (a few rules fire per event): a looping rule
-     * must not hang the engine thread for ever. What is left fires on the next call.
+     * Fires the rules until nothing is left to fire. Gives up after far more firings than the inserted
+     * events can explain (a few rules fire per event), or after the setup's fire budget: a looping rule
+     * must not hang the engine thread for ever. What is left would fire on the next call.
+     *
+     * @throws RunawayRulesException naming the rule that fired most
      */
     public int fire() {
         int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, insertedSinceFire * 100L));
         insertedSinceFire = 0;
+        guard.arm(fireBudgetNanos);
         int fired = kieSession.fireAllRules(limit);
         if (fired >= limit) {
-            throw new IllegalStateException("rules fired " + fired + " times without coming to rest; a rule is probably"
-                    + " looping");
+            throw guard.runaway("fired " + fired + " times");
+        }
+        if (guard.overBudget()) {
+            long millis = fireBudgetNanos / 1_000_000;
+            throw guard.runaway("ran longer than " + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"));
         }
         return fired;
+    }
+
+    /** The version that was active before the last switch, or null when the session never switched. */
+    public RuleSet previousRuleSet() {
+        return previousRuleSet;
+    }
+
+    /**
+     * Records that the session now runs another version than the one stored as active (the engine
+     * rolled back by itself after a runaway): stored with the next batch, which carries a snapshot.
+     */
+    void recordActivation(Outcome.RuleSetActivated activation) {
+        outcomes.emit(activation);
+        ruleSetSwitched = true;
     }
 
     /**

@@ -14,9 +14,12 @@ import java.time.Duration;
  *                           time has passed since the last one, so a restart re-runs little journal
  * @param closeResolvedAfter how long a resolved incident waits for a person to close it before the
  *                           engine closes it
+ * @param fireBudget         how long the rules of one batch may fire before they count as running away
+ *                           (besides the firing limit, 100 per event); then the engine rolls back to the
+ *                           version active before
  */
 public record EngineSettings(int batchSize, Duration escalationInterval, Duration pollTimeout, Duration snapshotInterval,
-                             Duration closeResolvedAfter) {
+                             Duration closeResolvedAfter, Duration fireBudget) {
 
     public EngineSettings {
         if (batchSize < 1) {
@@ -26,31 +29,36 @@ public record EngineSettings(int batchSize, Duration escalationInterval, Duratio
         requirePositive("engine poll timeout", pollTimeout);
         requirePositive("snapshot interval", snapshotInterval);
         requirePositive("close resolved incidents after", closeResolvedAfter);
+        requirePositive("fire budget", fireBudget);
     }
 
     public static EngineSettings defaults() {
         return new EngineSettings(5_000, Duration.ofMinutes(15), Duration.ofMillis(100), Duration.ofMinutes(5),
-                SessionSetup.DEFAULT_CLOSE_AFTER);
+                SessionSetup.DEFAULT_CLOSE_AFTER, SessionSetup.DEFAULT_FIRE_BUDGET);
     }
 
     public EngineSettings withBatchSize(int size) {
-        return new EngineSettings(size, escalationInterval, pollTimeout, snapshotInterval, closeResolvedAfter);
+        return new EngineSettings(size, escalationInterval, pollTimeout, snapshotInterval, closeResolvedAfter, fireBudget);
     }
 
     public EngineSettings withEscalationInterval(Duration interval) {
-        return new EngineSettings(batchSize, interval, pollTimeout, snapshotInterval, closeResolvedAfter);
+        return new EngineSettings(batchSize, interval, pollTimeout, snapshotInterval, closeResolvedAfter, fireBudget);
     }
 
     public EngineSettings withPollTimeout(Duration timeout) {
-        return new EngineSettings(batchSize, escalationInterval, timeout, snapshotInterval, closeResolvedAfter);
+        return new EngineSettings(batchSize, escalationInterval, timeout, snapshotInterval, closeResolvedAfter, fireBudget);
     }
 
     public EngineSettings withSnapshotInterval(Duration interval) {
-        return new EngineSettings(batchSize, escalationInterval, pollTimeout, interval, closeResolvedAfter);
+        return new EngineSettings(batchSize, escalationInterval, pollTimeout, interval, closeResolvedAfter, fireBudget);
     }
 
     public EngineSettings withCloseResolvedAfter(Duration after) {
-        return new EngineSettings(batchSize, escalationInterval, pollTimeout, snapshotInterval, after);
+        return new EngineSettings(batchSize, escalationInterval, pollTimeout, snapshotInterval, after, fireBudget);
+    }
+
+    public EngineSettings withFireBudget(Duration budget) {
+        return new EngineSettings(batchSize, escalationInterval, pollTimeout, snapshotInterval, closeResolvedAfter, budget);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -48,8 +48,18 @@ final class Recovery {
     }
 
     static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow) {
+        return run(ruleSet, settings, source, sink, wallNow, null);
+    }
+
+    /**
+     * @param activation to store with the first batch: the engine makes {@code ruleSet} active by
+     *                   itself (a rollback after a runaway), null when stored state says it is already
+     */
+    static BatchRunner run(RuleSet ruleSet, EngineSettings settings, RecoverySource source, OutcomeSink sink, long wallNow,
+                           Outcome.RuleSetActivated activation) {
         SessionSetup setup = new SessionSetup(settings.escalationInterval(), settings.closeResolvedAfter(),
-                source.policyDocument().map(Recovery::parseStoredPolicies).orElse(PolicyDocument.NONE), source.lastIds());
+                source.policyDocument().map(Recovery::parseStoredPolicies).orElse(PolicyDocument.NONE), source.lastIds(),
+                settings.fireBudget());
         Optional<BatchOutcome.Snapshot> snapshot = source.latestSnapshot();
         EngineSession session = snapshot.map(s -> restore(ruleSet, setup, s, source))
                 .orElseGet(() -> createWithStoredServices(ruleSet, setup, source, wallNow));
@@ -75,6 +85,9 @@ final class Recovery {
             log.info("rule set {} is active now; the session moves to it from {}, under which its snapshot was taken",
                     ruleSet.version(), session.ruleSetVersion());
             session.switchTo(ruleSet);
+        }
+        if (activation != null) {
+            session.recordActivation(activation);
         }
         // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
         // from here on ids must also pass anything stored, whatever the snapshot said.

@@ -11,9 +11,11 @@ public enum RuleSetActivation {
     /** A person deployed it. */
     DEPLOY,
     /** A person rolled back to the version active before. */
-    ROLLBACK;
+    ROLLBACK,
+    /** The engine rolled back by itself: the rules of the version it left ran away in a batch. */
+    AUTO_ROLLBACK;
 
-    /** The stored word: {@code import}, {@code deploy}, … */
+    /** The stored word: {@code import}, {@code auto-rollback}, … */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -7,6 +7,7 @@ import io.vigil.audit.Firing;
 import io.vigil.model.Event;
 import io.vigil.model.Status;
 import io.vigil.notify.NotificationBook;
+import io.vigil.notify.policy.PolicyDocument;
 import io.vigil.service.ServiceTree;
 import io.vigil.service.sla.SlaBook;
 import org.junit.jupiter.api.AfterEach;
@@ -156,8 +157,40 @@ class EngineSessionTest {
             loops.insert(List.of(probe(1, START)));
 
             assertThatThrownBy(loops::fire)
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("rules fired 100000 times without coming to rest; a rule is probably looping");
+                    .isInstanceOf(RunawayRulesException.class)
+                    .hasMessage("rules fired 100000 times without coming to rest; a rule is probably looping (most:"
+                            + " \"Touch for ever\", 100000 of 100000 firings)");
+        }
+    }
+
+    /** Past the fire budget the session is halted after the firing under way, whatever the firing count. */
+    @Test
+    void shouldHaltRulesThatRunPastTheFireBudget() {
+        RuleSet slow = RuleSet.of(Map.of("rules/test/slow.drl", """
+                package rules.test
+                import io.vigil.model.Event
+                declare Event
+                    @role( event )
+                    @expires( 2s )
+                end
+                rule "Touch slowly for ever"
+                when
+                    $e : Event( category != "never" )
+                then
+                    java.util.concurrent.locks.LockSupport.parkNanos( 1_000_000L );
+                    modify( $e ) { setCategory( "slow" ) }
+                end
+                """));
+        SessionSetup setup = new SessionSetup(Duration.ofMinutes(15), Duration.ofDays(1), PolicyDocument.NONE,
+                LastIds.NONE, Duration.ofMillis(300));
+        try (EngineSession loops = EngineSession.create(slow, setup, START)) {
+            loops.insert(List.of(probe(1, START)));
+
+            assertThatThrownBy(loops::fire)
+                    .isInstanceOf(RunawayRulesException.class)
+                    .hasMessageStartingWith("rules ran longer than 300 ms without coming to rest; a rule is probably looping"
+                            + " (most: \"Touch slowly for ever\", ")
+                    .satisfies(e -> assertThat(((RunawayRulesException) e).firings()).isBetween(256L, 1_000L));
         }
     }
 }

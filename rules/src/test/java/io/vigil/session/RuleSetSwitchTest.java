@@ -32,6 +32,9 @@ class RuleSetSwitchTest {
     /** The shipped rules, except that disk, sensor and power events are "storage" instead of "hardware". */
     private static final RuleSet STORAGE = storageVersion();
 
+    /** The shipped rules and one that keeps modifying every disk event: it never comes to rest. */
+    private static final RuleSet LOOPING = loopingVersion();
+
     private final RuleSet shipped = TestSession.ruleSet();
     private final MutableClock clock = new MutableClock(TestSession.START);
     private final InMemoryEngineStore store = new InMemoryEngineStore();
@@ -46,6 +49,21 @@ class RuleSetSwitchTest {
     private static RuleSet storageVersion() {
         Map<String, String> sources = new TreeMap<>(TestSession.ruleSet().sources());
         sources.put(CATEGORIES, sources.get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
+        return RuleSet.of(sources);
+    }
+
+    private static RuleSet loopingVersion() {
+        Map<String, String> sources = new TreeMap<>(TestSession.ruleSet().sources());
+        sources.put("rules/test/loop.drl", """
+                package rules.test
+                import io.vigil.model.Event
+                rule "Flip the category of disk events for ever"
+                when
+                    $e : Event( check == "disk", category != "never" )
+                then
+                    modify( $e ) { setCategory( "flip".equals( $e.getCategory() ) ? "flop" : "flip" ) }
+                end
+                """);
         return RuleSet.of(sources);
     }
 
@@ -191,5 +209,46 @@ class RuleSetSwitchTest {
         restart(STORAGE);
         post(4, "db04", Status.WARNING);
         assertThat(categoryOf(4)).as("the next snapshot was taken under the active version").isEqualTo("storage");
+    }
+
+    /**
+     * A deployed version whose rule loops: the batch is halted at the firing limit, the engine goes
+     * back to the version before by itself, runs that batch's event again under it, says so, and
+     * nothing is lost.
+     */
+    @Test
+    void shouldRollBackByItselfWhenTheDeployedRulesRunAway() throws Exception {
+        List<Engine.Runaway> runaways = new java.util.concurrent.CopyOnWriteArrayList<>();
+        start(shipped);
+        engine.onRunaway(runaways::add);
+        store.storeRuleSet(LOOPING);
+        post(1, "db01", Status.WARNING);
+        categoryOf(1);
+        assertThat(activate(LOOPING, RuleSetActivation.DEPLOY)).isEqualTo(CommandResult.done());
+
+        post(2, "db02", Status.CRITICAL);
+        Outcome.RuleSetActivated rollback = store.await(Outcome.RuleSetActivated.class,
+                a -> a.activation() == RuleSetActivation.AUTO_ROLLBACK);
+
+        assertThat(rollback).isEqualTo(new Outcome.RuleSetActivated(shipped.version(), LOOPING.version(),
+                RuleSetActivation.AUTO_ROLLBACK, "vigil", 1, T0));
+        assertThat(categoryOf(2)).as("run again under the version before").isEqualTo("hardware");
+        assertThat(versionsThatFiredOn(2)).containsExactly(shipped.version());
+        assertThat(store.await(Outcome.IncidentOpened.class, o -> true).eventId()).isEqualTo(2L);
+        assertThat(store.outcomes(Outcome.EventClassified.class)).extracting(Outcome.EventClassified::eventId)
+                .as("each event processed once").containsExactly(1L, 2L);
+        assertThat(runaways).singleElement().satisfies(r -> {
+            assertThat(r.version()).isEqualTo(LOOPING.version());
+            assertThat(r.rolledBackTo()).isEqualTo(shipped.version());
+            assertThat(r.topRule()).isEqualTo("Flip the category of disk events for ever");
+            assertThat(r.firings()).isEqualTo(100_000);
+        });
+        assertThat(engine.ruleSet().version()).isEqualTo(shipped.version());
+
+        post(3, "db03", Status.WARNING);
+        assertThat(categoryOf(3)).isEqualTo("hardware");
+        restart(shipped);
+        post(4, "db04", Status.WARNING);
+        assertThat(categoryOf(4)).as("the rollback holds across a restart").isEqualTo("hardware");
     }
 }

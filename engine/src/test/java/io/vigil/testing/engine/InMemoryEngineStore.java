@@ -44,9 +44,18 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         return Optional.ofNullable(ruleSets.get(version));
     }
 
-    /** Appends events to the journal (the caller delivers them to the engine's inbox, like the journal writer). */
+    /**
+     * Appends events to the journal (the caller delivers them to the engine's inbox, like the journal
+     * writer). The journal keeps them as received: rules change the delivered objects, and a re-read
+     * of the journal must not see that.
+     */
     public void journal(List<Event> events) {
-        journal.addAll(events);
+        events.forEach(e -> journal.add(received(e)));
+    }
+
+    private static Event received(Event e) {
+        return new Event(e.getId(), e.getReceivedAt(), e.getOccurredAt(), e.getTransport(), e.getSource(), e.getResource(),
+                e.getCheck(), e.getReceivedStatus(), e.getSeverity(), e.getMessage(), e.getAttributes());
     }
 
     /** From now on snapshots are not kept, as if the process was killed before it could store them. */
@@ -114,7 +123,7 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
 
     @Override
     public void readJournal(List<Long> ids, int chunkSize, Consumer<List<Event>> chunk) {
-        List<Event> events = journal.stream().filter(e -> ids.contains(e.getId())).toList();
+        List<Event> events = journal.stream().filter(e -> ids.contains(e.getId())).map(InMemoryEngineStore::received).toList();
         for (int from = 0; from < events.size(); from += chunkSize) {
             chunk.accept(events.subList(from, Math.min(events.size(), from + chunkSize)));
         }
@@ -162,7 +171,7 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         List<Event> current = new ArrayList<>();
         for (Event event : journal) {
             if (event.getId() > afterId && event.getId() <= upToId) {
-                current.add(event);
+                current.add(received(event));
                 if (current.size() == chunkSize) {
                     chunk.accept(List.copyOf(current));
                     current.clear();

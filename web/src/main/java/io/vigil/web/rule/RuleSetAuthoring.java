@@ -1,5 +1,8 @@
 package io.vigil.web.rule;
 
+import io.vigil.journal.JournalEntry;
+import io.vigil.journal.JournalStore;
+import io.vigil.model.Event;
 import io.vigil.ruleset.RuleSetActivationRow;
 import io.vigil.ruleset.RuleSetLibrary;
 import io.vigil.ruleset.RuleSetVersion;
@@ -9,11 +12,14 @@ import io.vigil.session.RuleSetActivation;
 import io.vigil.session.RuleSetCompileException;
 import io.vigil.session.replay.RuleTestResult;
 import io.vigil.session.replay.RuleTests;
+import io.vigil.session.replay.SampleRun;
 import io.vigil.web.system.EngineCommands;
+import io.vigil.web.system.VigilProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +84,13 @@ class RuleSetAuthoring {
     }
 
     private static final int CACHED = 4;
+    /** How many of the most recent journaled events a version is tried on before a deploy. */
+    static final int SAMPLE = 1_000;
 
     private final RuleSetLibrary library;
     private final EngineCommands commands;
+    private final JournalStore journal;
+    private final Duration fireBudget;
     // A deploy right after a create must not compile the same files twice; a few versions suffice.
     private final Map<String, RuleSet> compiled = new LinkedHashMap<>(CACHED, 0.75f, true) {
         @Override
@@ -89,9 +99,11 @@ class RuleSetAuthoring {
         }
     };
 
-    RuleSetAuthoring(RuleSetLibrary library, EngineCommands commands) {
+    RuleSetAuthoring(RuleSetLibrary library, EngineCommands commands, JournalStore journal, VigilProperties properties) {
         this.library = library;
         this.commands = commands;
+        this.journal = journal;
+        this.fireBudget = properties.engine().fireBudget();
     }
 
     /** @throws Refused with every error found (paths, base, compile errors with line and column) */
@@ -158,8 +170,9 @@ class RuleSetAuthoring {
     }
 
     /**
-     * Makes a stored version the active one once its rule tests pass; completes once the engine runs
-     * it and the switch is stored.
+     * Makes a stored version the active one once its rule tests pass and it comes to rest on each of
+     * the {@link #SAMPLE} most recent journaled events (the engine's runaway limits); completes once
+     * the engine runs it and the switch is stored.
      *
      * @throws TestsFailed when one of its rule tests fails (nothing changes)
      */
@@ -168,6 +181,13 @@ class RuleSetAuthoring {
         if (report.failed() > 0) {
             throw new TestsFailed(report);
         }
+        long last = journal.lastId();
+        List<Event> recent = journal.read(Math.max(0, last - SAMPLE), last, SAMPLE).stream().map(JournalEntry::toEvent)
+                .toList();
+        SampleRun.runaway(compiled(version), recent, fireBudget).ifPresent(runaway -> {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "rule set " + version + " ran away on the "
+                    + recent.size() + " most recent events, so it is not deployed: " + runaway.getMessage());
+        });
         return activate(version, RuleSetActivation.DEPLOY, actor);
     }
 

@@ -79,6 +79,7 @@ class EngineConfig {
     Engine engine(VigilProperties properties, EngineInbox inbox, OutcomeWriter outcomes, JdbcJournalStore journal,
                   DataSource dataSource, RuleSetLibrary ruleSets) {
         EngineSettings settings = EngineSettings.defaults().withBatchSize(properties.engine().batchSize())
+                .withFireBudget(properties.engine().fireBudget())
                 .withEscalationInterval(properties.escalation().after())
                 .withCloseResolvedAfter(properties.escalation().closeResolved());
         RuleSet active = ruleSets.activeForStart(RuleSet.fromClasspath(),

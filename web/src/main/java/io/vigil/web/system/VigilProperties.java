@@ -137,8 +137,11 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
     /**
      * @param queueCapacity events journaled and waiting for the engine before intake pushes back
      * @param batchSize     at most this many events per engine turn (one fire, one published batch)
+     * @param fireBudget    how long the rules of one turn may fire before they count as running away
+     *                      (the engine then rolls back to the version active before)
      */
-    public record Engine(@DefaultValue("100000") int queueCapacity, @DefaultValue("5000") int batchSize) {
+    public record Engine(@DefaultValue("100000") int queueCapacity, @DefaultValue("5000") int batchSize,
+                         @DefaultValue("30s") Duration fireBudget) {
     }
 
     /**
