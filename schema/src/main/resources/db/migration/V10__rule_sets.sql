@@ -38,3 +38,23 @@ CREATE TABLE rule_set_activation (
   activated_at    DATETIME(3)   NOT NULL,
   KEY rule_set_activation_version (version)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Backtests: a candidate version run next to the version active when it was asked for, over a range
+-- of the journal, both from the same starting state. The result (JSON) is kept with its version.
+CREATE TABLE rule_set_backtest (
+  id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  version       CHAR(64)      NOT NULL,                            -- the candidate
+  baseline      CHAR(64)      NOT NULL,                            -- the version active when asked
+  range_text    VARCHAR(255)  NOT NULL,                            -- the range as asked, e.g. events 1..5000
+  first_id      BIGINT        NOT NULL,
+  last_id       BIGINT        NOT NULL,
+  requested_by  VARCHAR(255)  NOT NULL,
+  requested_at  DATETIME(3)   NOT NULL,
+  state         VARCHAR(16)   NOT NULL,                            -- running, done, cancelled, failed
+  events_total  BIGINT        NOT NULL,
+  events_done   BIGINT        NOT NULL,
+  finished_at   DATETIME(3)   NULL,
+  error         VARCHAR(2000) NULL,
+  result        MEDIUMTEXT    NULL,
+  KEY rule_set_backtest_version (version, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

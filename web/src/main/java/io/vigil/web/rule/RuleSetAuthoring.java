@@ -210,7 +210,7 @@ class RuleSetAuthoring {
     }
 
     /** A stored version, compiled; 404 when it is not stored, 409 when it no longer compiles with this server. */
-    private RuleSet compiled(String version) {
+    RuleSet compiled(String version) {
         SortedMap<String, String> files = library.sources(version).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "rule set version \"" + version + "\" is not stored (GET /api/v1/rulesets lists them)"));
         try {

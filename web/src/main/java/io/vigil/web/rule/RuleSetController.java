@@ -37,10 +37,12 @@ class RuleSetController {
 
     private final RuleSetLibrary library;
     private final RuleSetAuthoring authoring;
+    private final BacktestJobs backtests;
 
-    RuleSetController(RuleSetLibrary library, RuleSetAuthoring authoring) {
+    RuleSetController(RuleSetLibrary library, RuleSetAuthoring authoring, BacktestJobs backtests) {
         this.library = library;
         this.authoring = authoring;
+        this.backtests = backtests;
     }
 
     /** A version in lists; {@code active} marks the one the engine runs. */
@@ -52,8 +54,9 @@ class RuleSetController {
         }
     }
 
-    /** One version with its files and the times it became active. */
-    record VersionDetail(VersionEntry version, SortedMap<String, String> files, List<RuleSetActivationRow> activations) {
+    /** One version with its files, the times it became active, and its backtests (newest first, without results). */
+    record VersionDetail(VersionEntry version, SortedMap<String, String> files, List<RuleSetActivationRow> activations,
+                         List<BacktestJobs.Progress> backtests) {
     }
 
     record ValidationAnswer(String version, List<RuleSetProblem> errors, List<RuleSetProblem> warnings) {
@@ -68,7 +71,8 @@ class RuleSetController {
     VersionDetail version(@PathVariable String version) {
         RuleSetVersion stored = stored(version);
         return new VersionDetail(VersionEntry.of(stored), library.sources(stored.version()).orElseThrow(),
-                library.activations().stream().filter(a -> a.version().equals(stored.version())).toList());
+                library.activations().stream().filter(a -> a.version().equals(stored.version())).toList(),
+                backtests.ofVersion(stored.version()));
     }
 
     /** {@code ?format=zip}: the version's files at their paths, to keep in git or import elsewhere. */
@@ -111,6 +115,38 @@ class RuleSetController {
     @PostMapping("/api/v1/rulesets/{version}/test")
     RuleSetAuthoring.TestReport test(@PathVariable String version) {
         return authoring.test(stored(version).version());
+    }
+
+    /**
+     * Starts a backtest of the version against the active one over a range of the journal
+     * ({@link BacktestRange}); 202 with the job to poll at its Location.
+     */
+    @PostMapping(path = "/api/v1/rulesets/{version}/backtest", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BacktestJobs.Progress> backtest(@PathVariable String version, @RequestBody(required = false) String body,
+                                                   Authentication who) {
+        BacktestRange range = BacktestRange.parse(body);
+        BacktestJobs.Progress started = backtests.start(stored(version).version(), range, who.getName());
+        return ResponseEntity.accepted().location(URI.create(backtestPath(started))).body(started);
+    }
+
+    @GetMapping("/api/v1/rulesets/{version}/backtests/{id}")
+    BacktestJobs.Progress backtestProgress(@PathVariable String version, @PathVariable long id) {
+        return backtests.progress(id).filter(p -> p.version().equals(version)).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "rule set " + version + " has no backtest " + id));
+    }
+
+    @PostMapping("/api/v1/rulesets/{version}/backtests/{id}/cancel")
+    BacktestJobs.Progress cancelBacktest(@PathVariable String version, @PathVariable long id) {
+        BacktestJobs.Progress progress = backtestProgress(version, id);
+        if (!backtests.cancel(id)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "backtest " + id + " is " + progress.state()
+                    + ", not running");
+        }
+        return backtestProgress(version, id);
+    }
+
+    private static String backtestPath(BacktestJobs.Progress progress) {
+        return "/api/v1/rulesets/" + progress.version() + "/backtests/" + progress.id();
     }
 
     @PostMapping("/api/v1/rulesets/{version}/deploy")

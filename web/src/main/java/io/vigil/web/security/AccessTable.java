@@ -79,7 +79,9 @@ final class AccessTable {
                     List.of()),
             new Grant("write, validate and test rule sets", Set.of(Role.ANALYST),
                     List.of(route(HttpMethod.POST, "/api/v1/rulesets"), route(HttpMethod.POST, "/api/v1/rulesets/validate"),
-                            route(HttpMethod.POST, "/api/v1/rulesets/*/test")),
+                            route(HttpMethod.POST, "/api/v1/rulesets/*/test"),
+                            route(HttpMethod.POST, "/api/v1/rulesets/*/backtest"),
+                            route(HttpMethod.POST, "/api/v1/rulesets/*/backtests/*/cancel")),
                     List.of()),
             // making a version active changes what every event leads to: an admin's decision, recorded with its actor
             new Grant("deploy and roll back rule sets", Set.of(Role.ADMIN),

@@ -16,6 +16,7 @@ import io.vigil.session.Engine;
 import io.vigil.session.EngineInbox;
 import io.vigil.session.EngineSettings;
 import io.vigil.session.Outcome;
+import io.vigil.ruleset.BacktestStore;
 import io.vigil.ruleset.RuleSetLibrary;
 import io.vigil.session.RuleSet;
 import io.vigil.store.JdbcDeadLetterStore;
@@ -67,6 +68,12 @@ class EngineConfig {
     @DependsOnDatabaseInitialization
     RuleSetLibrary ruleSetLibrary(DataSource dataSource, Clock clock) {
         return new RuleSetLibrary(dataSource, clock);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    BacktestStore backtestStore(DataSource dataSource, Clock clock) {
+        return new BacktestStore(dataSource, clock);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -109,6 +110,7 @@ class RuleSetApiIT {
 
             assertThat(api.postJson("/api/v1/rulesets/" + storage + "/deploy", analyst, "").status()).isEqualTo(403);
             assertThat(categoryOf(api, tokens, "rs-before")).isEqualTo("hardware");
+            assertBacktestShowsTheReclassifiedEvent(api, analyst, storage);
             Response deployed = api.postJson("/api/v1/rulesets/" + storage + "/deploy", TestServer.ADMIN, "");
             assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
             assertThat(deployed.json().get("previous").asString()).isEqualTo(shipped);
@@ -184,6 +186,33 @@ class RuleSetApiIT {
                         + " rule-tests/…/*.yml");
         assertThat(api.postJson("/api/v1/rulesets", analyst, "{\"files\": {}}").json().get("detail").asString())
                 .isEqualTo("\"message\" is required: say what this version changes and why");
+    }
+
+    /** The candidate next to the active version on what was recorded: exactly the disk event differs. */
+    private void assertBacktestShowsTheReclassifiedEvent(ApiClient api, Auth analyst, String version) {
+        long last = db.queryForObject("SELECT MAX(id) FROM event_journal", Long.class);
+        assertThat(api.postJson("/api/v1/rulesets/" + version + "/backtest", analyst, "{\"fromId\": 1}").json()
+                .get("detail").asString()).isEqualTo("\"toId\" must be a journal id (a whole number from 1), got nothing");
+        assertThat(api.postJson("/api/v1/rulesets/" + version + "/backtest", analyst,
+                "{\"from\": \"2001-01-01T00:00:00Z\", \"to\": \"2001-01-02T00:00:00Z\"}").status()).isEqualTo(422);
+
+        Response started = api.postJson("/api/v1/rulesets/" + version + "/backtest", analyst,
+                "{\"fromId\": 1, \"toId\": " + last + "}");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode done = Eventually.await("the backtest", PIPELINE, () -> Optional.of(api.get(location, analyst).json())
+                .filter(p -> p.get("state").asString().equals("done")));
+        assertThat(done.get("total").asLong()).isEqualTo(done.get("done").asLong()).isEqualTo(last);
+        JsonNode result = done.get("result");
+        assertThat(result.get("classifiedDifferently").asLong()).isEqualTo(1);
+        JsonNode change = result.get("classifications").get(0);
+        assertThat(change.get("from").asString() + " -> " + change.get("to").asString())
+                .isEqualTo("hardware/WARNING -> storage/WARNING");
+        assertThat(change.get("examples").get(0).get("resource").asString()).isEqualTo("rs-before");
+        assertThat(result.get("alerts").size()).isZero();
+        assertThat(api.get("/api/v1/rulesets/" + version, analyst).json().get("backtests").get(0).get("id").asLong())
+                .as("kept with the version").isEqualTo(done.get("id").asLong());
     }
 
     /** The zip holds every file at its path; importing it gives the same version. */
