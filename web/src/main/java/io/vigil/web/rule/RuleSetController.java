@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * Rule sets as versioned data: the stored versions (analysts, auditors), checking and storing a
  * new one (analysts; JSON, or a zip of files exported before), and making one active (admins:
  * deploy, rollback). A version is the SHA-256 of its files, the same id every firing records.
+ * The console's rule pages call the same handlers at /console/rulesets/… (session and CSRF).
  */
 @RestController
 class RuleSetController {
@@ -89,13 +90,19 @@ class RuleSetController {
                 .body(RuleSetArchive.write(library.sources(stored.version()).orElseThrow()));
     }
 
-    @PostMapping(path = "/api/v1/rulesets/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** The console's export link: the same zip. */
+    @GetMapping("/console/rulesets/{version}/export.zip")
+    ResponseEntity<byte[]> exportFromConsole(@PathVariable String version) {
+        return export(version, "zip");
+    }
+
+    @PostMapping(path = {"/api/v1/rulesets/validate", "/console/rulesets/validate"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ValidationAnswer validate(@RequestBody(required = false) String body) {
         RuleSetAuthoring.Checked checked = authoring.check(RuleSetDraft.parse(body));
         return new ValidationAnswer(checked.ruleSet().version(), List.of(), checked.warnings());
     }
 
-    @PostMapping(path = "/api/v1/rulesets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/api/v1/rulesets", "/console/rulesets"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VersionEntry> create(@RequestBody(required = false) String body, Authentication who) {
         return created(authoring.create(RuleSetDraft.parse(body), who.getName()));
     }
@@ -112,7 +119,7 @@ class RuleSetController {
     }
 
     /** Runs the version's rule tests (rule-tests/…/*.yml) on the pseudo clock; 200 with each result. */
-    @PostMapping("/api/v1/rulesets/{version}/test")
+    @PostMapping({"/api/v1/rulesets/{version}/test", "/console/rulesets/{version}/test"})
     RuleSetAuthoring.TestReport test(@PathVariable String version) {
         return authoring.test(stored(version).version());
     }
@@ -121,7 +128,8 @@ class RuleSetController {
      * Starts a backtest of the version against the active one over a range of the journal
      * ({@link BacktestRange}); 202 with the job to poll at its Location.
      */
-    @PostMapping(path = "/api/v1/rulesets/{version}/backtest", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = {"/api/v1/rulesets/{version}/backtest", "/console/rulesets/{version}/backtest"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BacktestJobs.Progress> backtest(@PathVariable String version, @RequestBody(required = false) String body,
                                                    Authentication who) {
         BacktestRange range = BacktestRange.parse(body);
@@ -129,13 +137,13 @@ class RuleSetController {
         return ResponseEntity.accepted().location(URI.create(backtestPath(started))).body(started);
     }
 
-    @GetMapping("/api/v1/rulesets/{version}/backtests/{id}")
+    @GetMapping({"/api/v1/rulesets/{version}/backtests/{id}", "/console/rulesets/{version}/backtests/{id}"})
     BacktestJobs.Progress backtestProgress(@PathVariable String version, @PathVariable long id) {
         return backtests.progress(id).filter(p -> p.version().equals(version)).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "rule set " + version + " has no backtest " + id));
     }
 
-    @PostMapping("/api/v1/rulesets/{version}/backtests/{id}/cancel")
+    @PostMapping({"/api/v1/rulesets/{version}/backtests/{id}/cancel", "/console/rulesets/{version}/backtests/{id}/cancel"})
     BacktestJobs.Progress cancelBacktest(@PathVariable String version, @PathVariable long id) {
         BacktestJobs.Progress progress = backtestProgress(version, id);
         if (!backtests.cancel(id)) {
@@ -149,12 +157,12 @@ class RuleSetController {
         return "/api/v1/rulesets/" + progress.version() + "/backtests/" + progress.id();
     }
 
-    @PostMapping("/api/v1/rulesets/{version}/deploy")
+    @PostMapping({"/api/v1/rulesets/{version}/deploy", "/console/rulesets/{version}/deploy"})
     CompletableFuture<RuleSetAuthoring.Activated> deploy(@PathVariable String version, Authentication who) {
         return authoring.deploy(stored(version).version(), who.getName());
     }
 
-    @PostMapping("/api/v1/rulesets/rollback")
+    @PostMapping({"/api/v1/rulesets/rollback", "/console/rulesets/rollback"})
     CompletableFuture<RuleSetAuthoring.Activated> rollback(Authentication who) {
         return authoring.rollback(who.getName());
     }
