@@ -58,3 +58,16 @@ CREATE TABLE rule_set_backtest (
   result        MEDIUMTEXT    NULL,
   KEY rule_set_backtest_version (version, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Anchors of the audit trail: where its hash chain stood at a moment (the newest firing's id and
+-- hash, and how many firings there were). Recorded every hour and when an auditor asks; exported,
+-- an anchor kept elsewhere lets verification see that newest firings were cut off, which the chain
+-- alone cannot (a shorter chain is still a valid chain).
+CREATE TABLE audit_anchor (
+  id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  recorded_at     DATETIME(3)   NOT NULL,
+  last_firing_id  BIGINT        NOT NULL,
+  firings         BIGINT        NOT NULL,
+  head_hash       CHAR(64)      NOT NULL,
+  recorded_by     VARCHAR(255)  NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -55,11 +55,15 @@ class IncidentProcessTest {
     void shouldOpenTheIncidentAndWaitForAcknowledge() {
         long id = openIncident();
 
+        // The opening splits into the Acknowledge task and the escalation loop, which each take a work
+        // item; jBPM 7 runs a parallel split's branches in no fixed order, so either may take id 1.
+        long workItem = session.outcomes(Outcome.IncidentTaskOpened.class).get(0).workItemId();
+        assertThat(workItem).isIn(1L, 2L);
         assertThat(session.outcomes()).containsExactly(
                 new Outcome.IncidentOpened(id, "db01", "disk", "db01/disk is CRITICAL", OPENED, 1, null, 7L, null,
                         IncidentPriority.NORMAL, null, 1L),
-                new Outcome.IncidentTaskOpened(id, 1, "Acknowledge", OPENED, 1));
-        assertThat(incident().getWaitingTask()).isEqualTo(new Incident.WaitingTask(1, 1, "Acknowledge"));
+                new Outcome.IncidentTaskOpened(id, 1, "Acknowledge", OPENED, workItem));
+        assertThat(incident().getWaitingTask()).isEqualTo(new Incident.WaitingTask(1, workItem, "Acknowledge"));
         assertThat(incident().getState()).isEqualTo(IncidentState.OPEN);
         assertThat(session.session().activeProcesses()).isEqualTo(1);
     }

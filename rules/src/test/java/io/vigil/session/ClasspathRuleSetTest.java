@@ -9,11 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClasspathRuleSetTest {
 
     @Test
-    void shouldFindEveryRuleFileAndProcessUnderTheirFolders() {
+    void shouldFindEveryRuleFileProcessAndRuleTestUnderTheirFolders() {
         RuleSet ruleSet = TestSession.ruleSet();
 
         assertThat(ruleSet.sources().keySet()).containsExactly(
                 "processes/incident.bpmn2",
+                "rule-tests/classify/categories.yml",
+                "rule-tests/correlate/deduplication.yml",
+                "rule-tests/incidents/critical-opens-and-escalates.yml",
+                "rule-tests/services/critical-element.yml",
                 "rules/classify/alert-key.drl",
                 "rules/classify/element-status.drl",
                 "rules/classify/event-category.drl",

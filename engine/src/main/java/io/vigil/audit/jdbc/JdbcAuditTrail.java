@@ -1,6 +1,8 @@
 package io.vigil.audit.jdbc;
 
+import io.vigil.audit.AuditAnchor;
 import io.vigil.audit.AuditTrail;
+import io.vigil.audit.FiringFilter;
 import io.vigil.audit.FiringRow;
 import io.vigil.audit.VerifyResult;
 import io.vigil.store.jdbc.JsonColumns;
@@ -8,8 +10,11 @@ import io.vigil.store.jdbc.QueryLimits;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,53 +73,61 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<FiringRow> query(String ruleOrNull, Instant sinceOrNull, int limit) {
+    public List<FiringRow> query(FiringFilter filter, int limit) {
         QueryLimits.require(limit);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM rule_firing WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (ruleOrNull != null) {
-            sql.append(" AND rule_name = ?");
-            args.add(ruleOrNull);
-        }
-        if (sinceOrNull != null) {
-            sql.append(" AND fired_at >= ?");
-            args.add(UtcColumns.toColumn(sinceOrNull));
-        }
+        condition(sql, args, filter.rule(), " AND rule_name = ?");
+        condition(sql, args, filter.version(), " AND ruleset_version = ?");
+        condition(sql, args, filter.since() == null ? null : UtcColumns.toColumn(filter.since()), " AND fired_at >= ?");
+        condition(sql, args, filter.until() == null ? null : UtcColumns.toColumn(filter.until()), " AND fired_at <= ?");
+        // event_ids is "1,2,3": FIND_IN_SET reads it exactly (no index; the other conditions narrow first)
+        condition(sql, args, filter.eventId() == null ? null : String.valueOf(filter.eventId()),
+                " AND FIND_IN_SET(?, event_ids) > 0");
+        condition(sql, args, filter.beforeId(), " AND id < ?");
         sql.append(" ORDER BY id DESC LIMIT ?");
         args.add(limit);
         List<FiringRow> found = new ArrayList<>(jdbc.query(sql.toString(), ROW, args.toArray()).stream()
                 .map(row -> show(row.firing(), row.prevHash(), row.hash())).toList());
-        found.addAll(newestPacked(ruleOrNull, sinceOrNull, limit));
+        found.addAll(newestPacked(filter, limit));
         found.sort(Comparator.comparingLong(FiringRow::id).reversed());
         return List.copyOf(found.subList(0, Math.min(limit, found.size())));
     }
 
-    /** Up to {@code limit} packed firings, newest first, of the rule and time given. */
-    private List<FiringRow> newestPacked(String ruleOrNull, Instant sinceOrNull, int limit) {
+    private static void condition(StringBuilder sql, List<Object> args, Object value, String clause) {
+        if (value != null) {
+            sql.append(clause);
+            args.add(value);
+        }
+    }
+
+    /** Up to {@code limit} packed firings that match, newest first; packs are picked by their indexed columns. */
+    private List<FiringRow> newestPacked(FiringFilter filter, int limit) {
         List<FiringRow> found = new ArrayList<>();
-        long below = Long.MAX_VALUE;
+        long below = filter.beforeId() == null ? Long.MAX_VALUE : filter.beforeId();
         while (found.size() < limit) {
             StringBuilder sql = new StringBuilder("SELECT " + PACK_COLUMNS + " FROM rule_firing_pack p");
             List<Object> args = new ArrayList<>();
-            if (ruleOrNull != null) {
+            if (filter.rule() != null) {
                 sql.append(" JOIN rule_firing_pack_rule r ON r.pack_id = p.id AND r.rule_name = ?");
-                args.add(ruleOrNull);
+                args.add(filter.rule());
             }
             sql.append(" WHERE p.id < ?");
             args.add(below);
-            if (sinceOrNull != null) {
-                sql.append(" AND p.last_fired_at >= ?");
-                args.add(UtcColumns.toColumn(sinceOrNull));
+            condition(sql, args, filter.since() == null ? null : UtcColumns.toColumn(filter.since()), " AND p.last_fired_at >= ?");
+            condition(sql, args, filter.until() == null ? null : UtcColumns.toColumn(filter.until()), " AND p.first_fired_at <= ?");
+            if (filter.eventId() != null) {
+                sql.append(" AND p.last_event_id >= ? AND p.first_event_id <= ?");
+                args.add(filter.eventId());
+                args.add(filter.eventId());
             }
             sql.append(" ORDER BY p.id DESC LIMIT ").append(PACK_PAGE);
             List<Pack> packs = jdbc.query(sql.toString(), PACK, args.toArray());
             for (Pack pack : packs) {
                 List<FiringRow> firings = firingsOf(pack);
                 for (int i = firings.size() - 1; i >= 0 && found.size() < limit; i--) {
-                    FiringRow firing = firings.get(i);
-                    if ((ruleOrNull == null || ruleOrNull.equals(firing.rule()))
-                            && (sinceOrNull == null || !firing.firedAt().isBefore(sinceOrNull))) {
-                        found.add(firing);
+                    if (filter.matches(firings.get(i))) {
+                        found.add(firings.get(i));
                     }
                 }
                 below = pack.id();
@@ -138,6 +151,25 @@ public final class JdbcAuditTrail implements AuditTrail {
                 .flatMap(pack -> firingsOf(pack).stream())
                 .filter(firing -> firing.id() == id)
                 .findFirst();
+    }
+
+    @Override
+    public List<FiringRow> ofIncident(long incidentId) {
+        // with the firings of the alert it was opened for: they matched the events that raised it
+        return byIds(jdbc.queryForList("SELECT opened_by_firing_id FROM incident WHERE id = ? AND opened_by_firing_id IS NOT NULL"
+                + " UNION SELECT firing_id FROM incident_timeline WHERE incident_id = ? AND firing_id IS NOT NULL"
+                + " UNION SELECT h.firing_id FROM incident i JOIN alert_history h ON h.alert_id = i.alert_id"
+                + " WHERE i.id = ? AND h.firing_id IS NOT NULL", Long.class, incidentId, incidentId, incidentId));
+    }
+
+    @Override
+    public List<FiringRow> ofAlert(long alertId) {
+        return byIds(jdbc.queryForList("SELECT DISTINCT firing_id FROM alert_history WHERE alert_id = ?"
+                + " AND firing_id IS NOT NULL", Long.class, alertId));
+    }
+
+    private List<FiringRow> byIds(List<Long> ids) {
+        return ids.stream().sorted().distinct().map(this::byId).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -166,8 +198,8 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public VerifyResult verify() {
-        ChainCheck check = new ChainCheck();
+    public VerifyResult verify(List<AuditAnchor> anchors) {
+        ChainCheck check = new ChainCheck(anchors);
         try {
             walkLinks(link -> {
                 if (check.broken == null) {
@@ -179,7 +211,44 @@ public final class JdbcAuditTrail implements AuditTrail {
             return VerifyResult.broken(check.firings, unreadable.packId, "pack " + unreadable.packId + " cannot be read: "
                     + unreadable.getMessage() + " (it was changed or damaged)");
         }
+        if (check.broken == null) {
+            check.unreached();
+        }
         return check.broken != null ? check.broken : VerifyResult.intact(check.firings);
+    }
+
+    /**
+     * The newest firing's id and hash, read in one statement (one consistent view, whatever the
+     * outcome writer appends meanwhile), and how many firings there are up to it.
+     */
+    @Override
+    public AuditAnchor anchor(String recordedBy, Instant at) {
+        List<Object[]> heads = jdbc.query("SELECT id, hash FROM (SELECT id, hash FROM rule_firing ORDER BY id DESC LIMIT 1) r"
+                + " UNION ALL SELECT last_id, hash FROM (SELECT last_id, hash FROM rule_firing_pack ORDER BY id DESC LIMIT 1) p"
+                + " ORDER BY 1 DESC LIMIT 1", (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)});
+        long lastId = heads.isEmpty() ? 0 : (Long) heads.get(0)[0];
+        String head = heads.isEmpty() ? FiringHash.GENESIS : (String) heads.get(0)[1];
+        long firings = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM rule_firing WHERE id <= ?)"
+                + " + (SELECT COALESCE(SUM(firings), 0) FROM rule_firing_pack WHERE last_id <= ?)", Long.class, lastId, lastId);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("INSERT INTO audit_anchor (recorded_at, last_firing_id,"
+                    + " firings, head_hash, recorded_by) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            ps.setObject(1, UtcColumns.toColumn(at));
+            ps.setLong(2, lastId);
+            ps.setLong(3, firings);
+            ps.setString(4, head);
+            ps.setString(5, recordedBy);
+            return ps;
+        }, key);
+        return new AuditAnchor(key.getKey().longValue(), at, lastId, firings, head, recordedBy);
+    }
+
+    @Override
+    public List<AuditAnchor> anchors() {
+        return jdbc.query("SELECT id, recorded_at, last_firing_id, firings, head_hash, recorded_by FROM audit_anchor"
+                + " ORDER BY id DESC", (rs, n) -> new AuditAnchor(rs.getLong("id"), UtcColumns.instant(rs, "recorded_at"),
+                rs.getLong("last_firing_id"), rs.getLong("firings"), rs.getString("head_hash"), rs.getString("recorded_by")));
     }
 
     @Override
@@ -291,12 +360,29 @@ public final class JdbcAuditTrail implements AuditTrail {
         }
     }
 
-    /** Walks the firings in id order, remembering the first that does not fit the chain. */
+    /** Walks the firings in id order, remembering the first that does not fit the chain or an anchor. */
     private static final class ChainCheck {
         private String expectedPrev = FiringHash.GENESIS;
         private String previous = "the genesis hash";
         private long firings;
         private VerifyResult broken;
+        private final java.util.TreeMap<Long, List<AuditAnchor>> anchors = new java.util.TreeMap<>();
+
+        ChainCheck(List<AuditAnchor> anchors) {
+            anchors.stream().filter(a -> a.lastFiringId() > 0)
+                    .forEach(a -> this.anchors.computeIfAbsent(a.lastFiringId(), id -> new ArrayList<>()).add(a));
+        }
+
+        /** An anchor beyond the last firing: the firings it saw are gone. */
+        void unreached() {
+            if (!anchors.isEmpty()) {
+                AuditAnchor anchor = anchors.lastEntry().getValue().get(0);
+                broken = VerifyResult.broken(firings, anchor.lastFiringId(), "the trail ends before firing "
+                        + anchor.lastFiringId() + ", which anchor " + anchor.id() + " of " + anchor.recordedAt()
+                        + " recorded with hash " + anchor.headHash() + " (" + anchor.firings() + " firings): the newest"
+                        + " firings were removed");
+            }
+        }
 
         void next(Link link) {
             firings++;
@@ -314,6 +400,22 @@ public final class JdbcAuditTrail implements AuditTrail {
                                 + ", recomputed " + recomputed + ")"
                         : "hash of pack " + link.pack().id() + " (firings " + link.pack().id() + " to " + link.pack().lastId()
                                 + ") does not match its firings (stored " + link.storedHash() + ", recomputed " + recomputed + ")");
+                return;
+            }
+            for (AuditAnchor anchor : anchors.getOrDefault(firing.id(), List.of())) {
+                if (!anchor.headHash().equals(recomputed)) {
+                    broken = VerifyResult.broken(firings, firing.id(), "firing " + firing.id() + " hashes to " + recomputed
+                            + ", but anchor " + anchor.id() + " of " + anchor.recordedAt() + " recorded " + anchor.headHash()
+                            + " (the trail up to it was rewritten)");
+                    return;
+                }
+            }
+            anchors.remove(firing.id());
+            if (!anchors.headMap(firing.id()).isEmpty()) {
+                AuditAnchor skipped = anchors.firstEntry().getValue().get(0);
+                broken = VerifyResult.broken(firings, skipped.lastFiringId(), "firing " + skipped.lastFiringId()
+                        + ", which anchor " + skipped.id() + " of " + skipped.recordedAt() + " recorded, is missing"
+                        + " (the trail up to it was rewritten)");
                 return;
             }
             expectedPrev = recomputed;

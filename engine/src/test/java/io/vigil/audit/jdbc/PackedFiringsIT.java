@@ -1,5 +1,7 @@
 package io.vigil.audit.jdbc;
 
+import io.vigil.audit.AuditAnchor;
+import io.vigil.audit.FiringFilter;
 import io.vigil.audit.FiringRow;
 import io.vigil.audit.VerifyResult;
 import io.vigil.store.jdbc.JsonColumns;
@@ -104,6 +106,58 @@ class PackedFiringsIT {
         assertThat(trail.query("Open incident", null, 10)).extracting(FiringRow::id).containsExactly(3L);
         assertThat(trail.query(null, Instant.ofEpochMilli(T0 + 20), 10)).extracting(FiringRow::id)
                 .containsExactly(8L, 7L, 6L, 5L, 4L);
+    }
+
+    /** The auditor's search: version, time range, an event's firings, and the next page, rows and packs alike. */
+    @Test
+    void shouldSearchByVersionTimeEventAndPage() {
+        String version = trail.byId(1).orElseThrow().ruleSetVersion();
+        Instant at20 = Instant.ofEpochMilli(T0 + 20);
+        Instant at30 = Instant.ofEpochMilli(T0 + 30);
+
+        assertThat(trail.query(new FiringFilter(null, version, null, null, null, null), 10)).hasSize(8);
+        assertThat(trail.query(new FiringFilter(null, "f".repeat(64), null, null, null, null), 10)).isEmpty();
+        assertThat(trail.query(new FiringFilter(null, null, at20, at30, null, null), 10)).extracting(FiringRow::id)
+                .containsExactly(7L, 6L, 5L, 4L);
+        assertThat(trail.query(new FiringFilter(null, null, null, null, 3L, null), 10)).extracting(FiringRow::id)
+                .as("every firing event 3 took part in").containsExactly(7L, 6L);
+        assertThat(trail.query(new FiringFilter(null, null, null, null, 1L, null), 10)).extracting(FiringRow::id)
+                .containsExactly(3L, 2L, 1L);
+        assertThat(trail.query(FiringFilter.ANY.withBefore(6), 3)).extracting(FiringRow::id).containsExactly(5L, 4L, 3L);
+        assertThat(trail.query(new FiringFilter("Report", null, null, null, null, 8L), 10)).extracting(FiringRow::id)
+                .containsExactly(5L, 2L);
+    }
+
+    /** A shorter chain is still a chain: only an anchor kept from before shows that its newest firings went. */
+    @Test
+    void shouldSeeTheNewestFiringsCutOffThroughAnAnchor() {
+        AuditAnchor anchor = trail.anchor("auditor", Instant.ofEpochMilli(T0 + 50));
+        assertThat(anchor.lastFiringId()).isEqualTo(8);
+        assertThat(anchor.firings()).isEqualTo(8);
+        assertThat(anchor.headHash()).isEqualTo(trail.byId(8).orElseThrow().hash());
+        assertThat(trail.verify()).isEqualTo(VerifyResult.intact(8));
+
+        jdbc.update("DELETE FROM rule_firing_pack WHERE id = 8");
+        jdbc.update("DELETE FROM rule_firing_pack_rule WHERE pack_id = 8");
+
+        assertThat(trail.verify(List.of())).as("the chain alone").isEqualTo(VerifyResult.intact(7));
+        VerifyResult cut = trail.verify(trail.anchors());
+        assertThat(cut.ok()).isFalse();
+        assertThat(cut.brokenId()).isEqualTo(8L);
+        assertThat(cut.reason()).isEqualTo("the trail ends before firing 8, which anchor " + anchor.id() + " of "
+                + anchor.recordedAt() + " recorded with hash " + anchor.headHash() + " (8 firings): the newest firings were"
+                + " removed");
+    }
+
+    @Test
+    void shouldSeeAChainRewrittenUpToAnAnchor() {
+        AuditAnchor kept = new AuditAnchor(1, Instant.ofEpochMilli(T0), 7, 7, "0".repeat(63) + "1", "auditor");
+
+        VerifyResult rewritten = trail.verify(List.of(kept));
+
+        assertThat(rewritten.brokenId()).isEqualTo(7L);
+        assertThat(rewritten.reason()).startsWith("firing 7 hashes to ").endsWith(", but anchor 1 of " + kept.recordedAt()
+                + " recorded " + kept.headHash() + " (the trail up to it was rewritten)");
     }
 
     @Test

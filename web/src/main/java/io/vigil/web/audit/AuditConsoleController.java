@@ -43,7 +43,8 @@ class AuditConsoleController {
 
     @GetMapping("/console/audit/verify")
     String verify(Model model) {
-        model.addAttribute("verification", AuditController.Verification.of(trail.verify()));
+        List<io.vigil.audit.AuditAnchor> anchors = trail.anchors();
+        model.addAttribute("verification", AuditController.Verification.of(trail.verify(anchors), anchors.size()));
         return VERIFY_FRAGMENT;
     }
 

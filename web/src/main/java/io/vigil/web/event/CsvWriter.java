@@ -10,15 +10,15 @@ import java.util.List;
  * Values are written as they are: a spreadsheet may read a field that starts with {@code =} as a
  * formula, so import such files as text.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void row(List<String> fields) throws IOException {
+    public void row(List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -28,7 +28,7 @@ final class CsvWriter {
         out.write("\r\n");
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         if (value == null) {
             return "";
         }

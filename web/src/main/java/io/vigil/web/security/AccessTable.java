@@ -71,8 +71,8 @@ final class AccessTable {
             new Grant("read one firing", READERS,
                     List.of(route(HttpMethod.GET, "/api/v1/audit/firings/*")),
                     List.of(route(HttpMethod.GET, "/console/audit/firings/*"))),
-            new Grant("search firings and verify the chain", Set.of(Role.AUDITOR),
-                    List.of(route(HttpMethod.GET, "/api/v1/audit/**")),
+            new Grant("search and export firings, verify the chain, record anchors", Set.of(Role.AUDITOR),
+                    List.of(route(HttpMethod.GET, "/api/v1/audit/**"), route(HttpMethod.POST, "/api/v1/audit/anchors")),
                     List.of(route(HttpMethod.GET, "/console/audit/**"))),
             // making a version active changes what every event leads to: an admin's decision, recorded with its actor
             new Grant("deploy and roll back rule sets", Set.of(Role.ADMIN),
