@@ -8,7 +8,8 @@ import java.util.TreeSet;
 /**
  * How one file of a rule set differs from the same path in another version: added, removed or
  * changed, with its lines marked kept ({@code ' '}), removed ({@code '-'}) or added ({@code '+'}),
- * unchanged stretches cut to {@link #CONTEXT} lines around each change. A longest-common-subsequence
+ * unchanged stretches cut to {@link #CONTEXT} lines around each change; a removed line comes before
+ * the line that replaces it. A longest-common-subsequence
  * diff: rule files are hundreds of lines, not hundreds of thousands.
  */
 record FileDiff(String path, String change, int added, int removed, List<Line> lines) {
@@ -77,10 +78,10 @@ record FileDiff(String path, String change, int added, int removed, List<Line> l
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 lines.add(new Line(' ', a[i++]));
                 j++;
-            } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new Line('+', b[j++]));
-            } else {
+            } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
                 lines.add(new Line('-', a[i++]));
+            } else {
+                lines.add(new Line('+', b[j++]));
             }
         }
         return lines;
