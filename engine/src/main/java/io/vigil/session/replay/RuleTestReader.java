@@ -58,7 +58,7 @@ final class RuleTestReader {
         if (!problems.isEmpty()) {
             throw new DocumentException(problems);
         }
-        return new RuleTestCase(description == null ? "" : description, events, services, escalateAfter, checks);
+        return new RuleTestCase(description == null ? "" : description.strip(), events, services, escalateAfter, checks);
     }
 
     private static ServiceTreeDefinition services(Object value, List<String> problems) {
