@@ -46,7 +46,40 @@ public final class RuleSetBench {
         RuleSet shipped = compileTimes();
         RuleSet candidate = candidate(shipped);
         swapPause(shipped, candidate);
+        runawayDetection(shipped);
         backtestRate(shipped, candidate, events);
+    }
+
+    /** How long a rule that modifies its own event for ever runs before the firing limit stops its batch. */
+    private static void runawayDetection(RuleSet shipped) {
+        Map<String, String> sources = new TreeMap<>(shipped.sources());
+        sources.put("rules/bench/loop.drl", """
+                package rules.bench
+                import io.vigil.model.Event
+                rule "Flip the category of disk events for ever"
+                when
+                    $e : Event( check == "disk", category != "never" )
+                then
+                    modify( $e ) { setCategory( "flip".equals( $e.getCategory() ) ? "flop" : "flip" ) }
+                end
+                """);
+        RuleSet looping = RuleSet.of(sources);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (EngineSession session = EngineSession.create(looping, SessionSetup.fresh(Duration.ofMinutes(15)), START)) {
+                session.insert(List.of(new Event(1, START, START, "bench", "bench", "db01", "disk", Status.WARNING, null,
+                        "bench", Map.of())));
+                long t = System.nanoTime();
+                try {
+                    session.fire();
+                    throw new IllegalStateException("the loop came to rest");
+                } catch (io.vigil.session.RunawayRulesException expected) {
+                    millis.add((System.nanoTime() - t) / 1_000_000);
+                }
+            }
+        }
+        System.out.println("runaway: one event, a rule modifying it for ever, stopped at the firing limit after ms: "
+                + millis);
     }
 
     private static RuleSet compileTimes() {

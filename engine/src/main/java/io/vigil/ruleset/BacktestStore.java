@@ -7,8 +7,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +40,7 @@ public final class BacktestStore {
     }
 
     /** The journal ids of the events that occurred in [from, to): first, last and how many; null when none. */
-    public long[] journalRange(java.time.Instant from, java.time.Instant to) {
+    public long[] journalRange(Instant from, Instant to) {
         return jdbc.queryForObject("SELECT MIN(id), MAX(id), COUNT(*) FROM event_journal WHERE occurred_at >= ?"
                 + " AND occurred_at < ?", (rs, n) -> rs.getLong(3) == 0 ? null
                 : new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}, toColumn(from), toColumn(to));
@@ -83,8 +87,8 @@ public final class BacktestStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM rule_set_backtest WHERE version = ? ORDER BY id DESC", ROW, version);
     }
 
-    private static boolean hasResult(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.ResultSetMetaData meta = rs.getMetaData();
+    private static boolean hasResult(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             if ("result".equalsIgnoreCase(meta.getColumnLabel(i))) {
                 return true;

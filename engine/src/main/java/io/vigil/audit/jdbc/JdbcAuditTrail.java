@@ -24,6 +24,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
@@ -366,7 +367,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         private String previous = "the genesis hash";
         private long firings;
         private VerifyResult broken;
-        private final java.util.TreeMap<Long, List<AuditAnchor>> anchors = new java.util.TreeMap<>();
+        private final TreeMap<Long, List<AuditAnchor>> anchors = new TreeMap<>();
 
         ChainCheck(List<AuditAnchor> anchors) {
             anchors.stream().filter(a -> a.lastFiringId() > 0)

@@ -1,5 +1,6 @@
 package io.vigil.session.backtest;
 
+import io.vigil.alert.AlertChangeKind;
 import io.vigil.model.Event;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.session.BatchOutcome;
@@ -175,7 +176,7 @@ public final class Backtest implements AutoCloseable {
                     classified.put(c.eventId(), Objects.toString(c.category(), "none") + "/"
                             + (c.status() == null ? "none" : c.status().name()));
                 } else if (outcome instanceof Outcome.AlertChanged a
-                        && a.change() == io.vigil.alert.AlertChangeKind.OPENED) {
+                        && a.change() == AlertChangeKind.OPENED) {
                     alerts.computeIfAbsent(a.alert().key(), k -> new long[1])[0]++;
                 } else if (outcome instanceof Outcome.IncidentOpened o) {
                     String about = o.service() != null ? "service " + o.service() : o.resource() + "/" + o.check();

@@ -1,5 +1,6 @@
 package io.vigil.web.audit;
 
+import io.vigil.audit.AuditAnchor;
 import io.vigil.audit.AuditTrail;
 import io.vigil.audit.FiringRow;
 import io.vigil.web.system.RequestParams;
@@ -43,7 +44,7 @@ class AuditConsoleController {
 
     @GetMapping("/console/audit/verify")
     String verify(Model model) {
-        List<io.vigil.audit.AuditAnchor> anchors = trail.anchors();
+        List<AuditAnchor> anchors = trail.anchors();
         model.addAttribute("verification", AuditController.Verification.of(trail.verify(anchors), anchors.size()));
         return VERIFY_FRAGMENT;
     }

@@ -24,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,7 +52,7 @@ class RuleSetController {
                         String state, boolean active, int files) {
         static VersionEntry of(RuleSetVersion v) {
             return new VersionEntry(v.version(), v.parent(), v.author(), v.message(), v.origin(), v.createdAt(),
-                    v.state().name().toLowerCase(java.util.Locale.ROOT), v.state() == RuleSetVersion.State.ACTIVE, v.files());
+                    v.state().name().toLowerCase(Locale.ROOT), v.state() == RuleSetVersion.State.ACTIVE, v.files());
         }
     }
 

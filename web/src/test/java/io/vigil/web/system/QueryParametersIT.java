@@ -39,7 +39,7 @@ class QueryParametersIT extends ServerTestSupport {
         assertThat(detail(api.get("/api/v1/elements?status=CRITICAL&resource=db01", token(Role.OPERATOR))))
                 .isEqualTo("unknown query parameters \"resource\", \"status\": GET /api/v1/elements takes limit");
         assertThat(detail(api.get("/api/v1/audit/verify?full=true", token(Role.AUDITOR))))
-                .isEqualTo("unknown query parameter \"full\": GET /api/v1/audit/verify takes no query parameters");
+                .isEqualTo("unknown query parameter \"full\": GET /api/v1/audit/verify takes anchorFiring, anchorHash");
         assertThat(detail(api.get("/api/v1/downtimes?services=shop", token(Role.OPERATOR))))
                 .isEqualTo("unknown query parameter \"services\": GET /api/v1/downtimes takes past, service");
         assertThat(detail(api.postJson("/api/v1/incidents/resolve?dryRun=true", token(Role.OPERATOR), "{\"ids\":[1]}")))
