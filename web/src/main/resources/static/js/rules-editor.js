@@ -125,15 +125,21 @@
     box.replaceChildren(el("p", "notice", message));
   }
 
-  document.getElementById("check").addEventListener("click", function () {
-    call("POST", "/console/rulesets/validate", {base: version, files: changedFiles()}).then(function (r) {
-      if (r.status === 200 || r.status === 422) {
-        showProblems(r.data.errors, r.data.warnings);
-      } else {
-        notice(document.getElementById("problems"), false, r.data.detail || ("HTTP " + r.status));
-      }
+  var check = document.getElementById("check");
+  if (!check) {
+    // readers (auditors) see the rules; only analysts change them
+    editor.setReadOnly(true);
+  } else {
+    check.addEventListener("click", function () {
+      call("POST", "/console/rulesets/validate", {base: version, files: changedFiles()}).then(function (r) {
+        if (r.status === 200 || r.status === 422) {
+          showProblems(r.data.errors, r.data.warnings);
+        } else {
+          notice(document.getElementById("problems"), false, r.data.detail || ("HTTP " + r.status));
+        }
+      });
     });
-  });
+  }
 
   var save = document.getElementById("save");
   if (save) {

@@ -2,6 +2,7 @@ package io.vigil.web.audit;
 
 import io.vigil.audit.AuditAnchor;
 import io.vigil.audit.AuditTrail;
+import io.vigil.audit.FiringFilter;
 import io.vigil.audit.FiringRow;
 import io.vigil.web.system.RequestParams;
 import org.springframework.stereotype.Controller;
@@ -14,8 +15,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The console's audit pages: firings (filter by rule), one firing with its facts, and the chain
- * check. What a firing did is shown readably ({@link OutcomeLines}), times in the reader's zone.
+ * The console's audit pages: firings (filter by rule, version, event, or the incident behind them;
+ * exported as CSV through /console/audit/firings.csv), one firing with its facts, the chain check
+ * and the latest anchors. What a firing did is shown readably ({@link OutcomeLines}), times in the reader's zone.
  */
 @Controller
 class AuditConsoleController {
@@ -31,11 +33,19 @@ class AuditConsoleController {
         this.trail = trail;
     }
 
+    /** Firings by rule, rule-set version, event or the incident behind them; the same search as CSV. */
     @GetMapping("/console/audit")
-    String firings(@RequestParam(required = false) String rule, Model model) {
+    String firings(@RequestParam(required = false) String rule, @RequestParam(required = false) String version,
+                   @RequestParam(required = false) Long event, @RequestParam(required = false) Long incident, Model model) {
         String ruleOrNull = rule == null || rule.isBlank() ? null : rule.trim();
-        List<FiringRow> firings = trail.query(ruleOrNull, null, PAGE_SIZE);
+        String versionOrNull = version == null || version.isBlank() ? null : version.trim();
+        List<FiringRow> firings = incident != null ? trail.ofIncident(incident)
+                : trail.query(new FiringFilter(ruleOrNull, versionOrNull, null, null, event, null), PAGE_SIZE);
         model.addAttribute("rule", ruleOrNull);
+        model.addAttribute("version", versionOrNull);
+        model.addAttribute("event", event);
+        model.addAttribute("incident", incident);
+        model.addAttribute("anchors", trail.anchors().stream().limit(5).toList());
         model.addAttribute("firings", firings);
         model.addAttribute("outcomes", firings.stream()
                 .collect(Collectors.toMap(FiringRow::id, f -> OutcomeLines.of(f.outcome()))));

@@ -90,7 +90,7 @@ class AuditController {
     }
 
     /** Every firing the search finds, newest first, as CSV, streamed page by page (no limit). */
-    @GetMapping("/api/v1/audit/firings.csv")
+    @GetMapping({"/api/v1/audit/firings.csv", "/console/audit/firings.csv"})
     void export(@RequestParam(required = false) String rule, @RequestParam(required = false) String version,
                 @RequestParam(required = false) String since, @RequestParam(required = false) String until,
                 @RequestParam(required = false) Long event, HttpServletResponse response) throws IOException {

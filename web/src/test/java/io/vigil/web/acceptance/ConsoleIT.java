@@ -217,6 +217,15 @@ class ConsoleIT extends ServerTestSupport {
         assertThat(firingLink.find()).isTrue();
         assertThat(admin.get("/console/audit/firings/" + firingLink.group(1)).body()).contains("<td>Alert</td>").contains("audit-host/disk CRITICAL OPEN");
         assertThat(verify).contains("Chain intact:");
+
+        long incidentId = awaitIncident("audit-host");
+        String behind = admin.get("/console/audit?incident=" + incidentId).body();
+        assertThat(behind).as("the firings behind the incident, its alert's included").contains("Open incident for critical alert")
+                .contains("Count a problem report into the alert of its key");
+        Response csv = admin.get("/console/audit/firings.csv?rule=Open+incident+for+critical+alert");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("id,fired_at,rule,package,rule_set_version,").contains("audit-host/disk");
     }
 
     @Test
