@@ -4,6 +4,7 @@ import io.vigil.session.Outcome.RuleSetActivated;
 import io.vigil.session.RuleSet;
 import io.vigil.session.RuleSetActivation;
 import io.vigil.session.RuleSetCompileException;
+import io.vigil.session.RuleSetHistory;
 import io.vigil.store.jdbc.RuleSetTables;
 import io.vigil.store.jdbc.UtcColumns;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,7 +32,7 @@ import static io.vigil.store.jdbc.UtcColumns.toColumn;
  * same version. Activations made while the engine runs are written by the outcome writer with the
  * batch that switched ({@link RuleSetTables}); this class writes only the one made at start.
  */
-public final class RuleSetLibrary {
+public final class RuleSetLibrary implements RuleSetHistory {
 
     /** The author of the versions the server imports from its own jar. */
     public static final String SERVER = "vigil";
@@ -72,6 +74,7 @@ public final class RuleSetLibrary {
     }
 
     /** A version's files, path to source, sorted by path; empty when the version is not stored. */
+    @Override
     public Optional<SortedMap<String, String>> sources(String version) {
         SortedMap<String, String> files = new TreeMap<>();
         jdbc.query("SELECT path, source FROM rule_set_file WHERE version = ?",
@@ -79,6 +82,16 @@ public final class RuleSetLibrary {
                     files.put(rs.getString(1), rs.getString(2));
                 }, version);
         return files.isEmpty() ? Optional.empty() : Optional.of(files);
+    }
+
+    /**
+     * The version active before {@code version} was last made active by a person or a release; an
+     * automatic rollback does not count (its previous version is the one that ran away).
+     */
+    @Override
+    public Optional<String> versionBefore(String version) {
+        return jdbc.queryForList("SELECT previous FROM rule_set_activation WHERE version = ? AND kind <> 'auto-rollback'"
+                + " ORDER BY id DESC LIMIT 1", String.class, version).stream().filter(Objects::nonNull).findFirst();
     }
 
     /** Every activation, newest first. */

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One Drools session with the rule set's rules and processes, and the only code that touches
@@ -70,6 +71,7 @@ public final class EngineSession implements AutoCloseable {
     private boolean policiesReplaced;
     private boolean ruleSetSwitched;
     private RuleSet previousRuleSet;
+    private Supplier<RuleSet> storedPreviousRuleSet = () -> null;
     private long lastEventId;
     private final RunawayGuard guard;
     private final long fireBudgetNanos;
@@ -205,6 +207,7 @@ public final class EngineSession implements AutoCloseable {
         next.moveHere(container);
         kieSession.fireAllRules(match -> false);
         previousRuleSet = ruleSet;
+        storedPreviousRuleSet = () -> null;
         ruleSet = next;
         recorder.ruleSetVersion(next.version());
         ruleSetSwitched = true;
@@ -297,9 +300,22 @@ public final class EngineSession implements AutoCloseable {
         return fired;
     }
 
-    /** The version that was active before the last switch, or null when the session never switched. */
+    /**
+     * The version that was active before this one: the one the session switched from, or (after a
+     * restart) the one stored state says was active before; null when there was none. A stored one
+     * is compiled the first time it is asked for (only a runaway asks).
+     */
     public RuleSet previousRuleSet() {
+        if (previousRuleSet == null) {
+            previousRuleSet = storedPreviousRuleSet.get();
+            storedPreviousRuleSet = () -> null;
+        }
         return previousRuleSet;
+    }
+
+    /** Where to find the version active before this one when the session did not switch in this run. */
+    void previousRuleSetFrom(Supplier<RuleSet> stored) {
+        this.storedPreviousRuleSet = stored;
     }
 
     /**

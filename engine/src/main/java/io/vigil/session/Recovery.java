@@ -89,6 +89,16 @@ final class Recovery {
         if (activation != null) {
             session.recordActivation(activation);
         }
+        String active = ruleSet.version();
+        session.previousRuleSetFrom(() -> source.ruleSetBefore(active).flatMap(source::ruleSetSources).map(sources -> {
+            try {
+                return RuleSet.of(sources);
+            } catch (RuleSetCompileException e) {
+                log.error("the rule set active before {} does not compile any more; nothing to roll back to: {}", active,
+                        e.getMessage());
+                return null;
+            }
+        }).orElse(null));
         // The quiet stretch gave each alert the id it had (the id sequence came with the snapshot);
         // from here on ids must also pass anything stored, whatever the snapshot said.
         session.alerts().continueAfter(setup.lastIds().alert(), setup.lastIds().silence());

@@ -28,6 +28,9 @@ public interface RecoverySource {
      */
     Optional<SortedMap<String, String>> ruleSetSources(String version);
 
+    /** The version that was active before {@code version} became active last, if any (what a runaway rolls back to). */
+    Optional<String> ruleSetBefore(String version);
+
     /** The last event id whose outcomes are stored, 0 when none. */
     long checkpointEventId();
 
@@ -79,6 +82,7 @@ public interface RecoverySource {
     RecoverySource EMPTY = new RecoverySource() {
         public Optional<BatchOutcome.Snapshot> latestSnapshot() { return Optional.empty(); }
         public Optional<SortedMap<String, String>> ruleSetSources(String version) { return Optional.empty(); }
+        public Optional<String> ruleSetBefore(String version) { return Optional.empty(); }
         public long checkpointEventId() { return 0; }
         public long verifiedEventId() { return 0; }
         public List<Long> unprocessedEventIds(long afterId, long upToId) { return List.of(); }

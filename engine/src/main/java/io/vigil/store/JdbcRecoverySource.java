@@ -9,6 +9,7 @@ import io.vigil.model.Event;
 import io.vigil.session.BatchOutcome;
 import io.vigil.session.LastIds;
 import io.vigil.session.RecoverySource;
+import io.vigil.session.RuleSetHistory;
 import io.vigil.store.jdbc.CheckpointTable;
 import io.vigil.store.jdbc.UtcColumns;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.function.Function;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -34,16 +34,15 @@ public final class JdbcRecoverySource implements RecoverySource {
     private final CheckpointTable checkpoints;
     private final DowntimeQueries downtimes;
     private final JournalStore journal;
-    private final Function<String, Optional<SortedMap<String, String>>> ruleSets;
+    private final RuleSetHistory ruleSets;
 
     /** Without stored rule-set versions: a snapshot is always restored into the active rule set. */
     public JdbcRecoverySource(DataSource dataSource, JournalStore journal) {
-        this(dataSource, journal, version -> Optional.empty());
+        this(dataSource, journal, RuleSetHistory.NONE);
     }
 
-    /** @param ruleSets a stored rule-set version's files (e.g. {@code RuleSetLibrary::sources}) */
-    public JdbcRecoverySource(DataSource dataSource, JournalStore journal,
-                              Function<String, Optional<SortedMap<String, String>>> ruleSets) {
+    /** @param ruleSets the stored rule-set versions (the rule-set library) */
+    public JdbcRecoverySource(DataSource dataSource, JournalStore journal, RuleSetHistory ruleSets) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.checkpoints = new CheckpointTable(dataSource);
         this.downtimes = new DowntimeQueries(dataSource);
@@ -58,7 +57,12 @@ public final class JdbcRecoverySource implements RecoverySource {
 
     @Override
     public Optional<SortedMap<String, String>> ruleSetSources(String version) {
-        return ruleSets.apply(version);
+        return ruleSets.sources(version);
+    }
+
+    @Override
+    public Optional<String> ruleSetBefore(String version) {
+        return ruleSets.versionBefore(version);
     }
 
     @Override

@@ -115,4 +115,22 @@ class RuleSetLibraryIT {
         assertThat(again.state()).isEqualTo(RuleSetVersion.State.DRAFT);
         assertThat(library.versions()).hasSize(1);
     }
+
+    @Test
+    void shouldNameTheVersionBeforeADeployButNotTheOneAnAutomaticRollbackLeft() {
+        library.activeForStart(ProbeRules.RULES, 0);
+        RuleSet next = variant("next");
+        library.store(next, ProbeRules.RULES.version(), "alice", "next", RuleSetVersion.AUTHORED);
+        io.vigil.store.jdbc.RuleSetTables.record(jdbc, new io.vigil.session.Outcome.RuleSetActivated(next.version(),
+                ProbeRules.RULES.version(), io.vigil.session.RuleSetActivation.DEPLOY, "admin", 4, NOW.toEpochMilli()));
+
+        assertThat(library.versionBefore(next.version())).contains(ProbeRules.RULES.version());
+        assertThat(library.versionBefore(ProbeRules.RULES.version())).isEmpty();
+
+        io.vigil.store.jdbc.RuleSetTables.record(jdbc, new io.vigil.session.Outcome.RuleSetActivated(
+                ProbeRules.RULES.version(), next.version(), io.vigil.session.RuleSetActivation.AUTO_ROLLBACK, "vigil", 9,
+                NOW.toEpochMilli()));
+        assertThat(library.versionBefore(ProbeRules.RULES.version())).as("not the version that ran away").isEmpty();
+        assertThat(library.active().orElseThrow().version()).isEqualTo(ProbeRules.RULES.version());
+    }
 }

@@ -251,4 +251,24 @@ class RuleSetSwitchTest {
         post(4, "db04", Status.WARNING);
         assertThat(categoryOf(4)).as("the rollback holds across a restart").isEqualTo("hardware");
     }
+
+    /** Deployed before a restart, running away after it: the version before comes from stored state. */
+    @Test
+    void shouldRollBackByItselfAfterARestartToo() throws Exception {
+        start(shipped);
+        store.storeRuleSet(LOOPING);
+        assertThat(activate(LOOPING, RuleSetActivation.DEPLOY)).isEqualTo(CommandResult.done());
+        post(1, "web01", Status.WARNING);
+        categoryOf(1);
+
+        restart(LOOPING);
+        post(2, "db02", Status.CRITICAL);
+
+        assertThat(store.await(Outcome.RuleSetActivated.class, a -> a.activation() == RuleSetActivation.AUTO_ROLLBACK))
+                .extracting(Outcome.RuleSetActivated::version, Outcome.RuleSetActivated::previous)
+                .containsExactly(shipped.version(), LOOPING.version());
+        assertThat(categoryOf(2)).isEqualTo("hardware");
+        assertThat(store.outcomes(Outcome.EventClassified.class)).extracting(Outcome.EventClassified::eventId)
+                .containsExactly(1L, 2L);
+    }
 }

@@ -44,6 +44,14 @@ public final class InMemoryEngineStore implements OutcomeSink, RecoverySource {
         return Optional.ofNullable(ruleSets.get(version));
     }
 
+    /** The previous version of the last activation of {@code version} a committed batch stored. */
+    @Override
+    public Optional<String> ruleSetBefore(String version) {
+        List<Outcome.RuleSetActivated> activations = outcomes(Outcome.RuleSetActivated.class).stream()
+                .filter(a -> a.version().equals(version)).toList();
+        return activations.isEmpty() ? Optional.empty() : Optional.ofNullable(activations.get(activations.size() - 1).previous());
+    }
+
     /**
      * Appends events to the journal (the caller delivers them to the engine's inbox, like the journal
      * writer). The journal keeps them as received: rules change the delivered objects, and a re-read

@@ -191,14 +191,15 @@ class RuleSetAuthoring {
         return activate(version, RuleSetActivation.DEPLOY, actor);
     }
 
-    /** Re-activates the version that was active before the current one. */
+    /**
+     * Re-activates the version that was active before the current one was deployed (an automatic
+     * rollback is not a deploy: rolling back after one does not bring back the version that ran away).
+     */
     CompletableFuture<Activated> rollback(String actor) {
-        List<RuleSetActivationRow> activations = library.activations();
-        if (activations.isEmpty() || activations.get(0).previous() == null) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "there is nothing to roll back to: no version was"
-                    + " active before " + (activations.isEmpty() ? "this one" : activations.get(0).version()));
-        }
-        return activate(activations.get(0).previous(), RuleSetActivation.ROLLBACK, actor);
+        String current = library.active().map(RuleSetVersion::version).orElseThrow();
+        String previous = library.versionBefore(current).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+                "there is nothing to roll back to: no version was active before " + current));
+        return activate(previous, RuleSetActivation.ROLLBACK, actor);
     }
 
     private CompletableFuture<Activated> activate(String version, RuleSetActivation kind, String actor) {

@@ -91,7 +91,7 @@ class EngineConfig {
                 .withCloseResolvedAfter(properties.escalation().closeResolved());
         RuleSet active = ruleSets.activeForStart(RuleSet.fromClasspath(),
                 new CheckpointTable(dataSource).checkpoint().lastEventId());
-        return new Engine(active, settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal, ruleSets::sources));
+        return new Engine(active, settings, inbox, outcomes, new JdbcRecoverySource(dataSource, journal, ruleSets));
     }
 
     @Bean

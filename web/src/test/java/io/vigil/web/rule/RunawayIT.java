@@ -88,6 +88,10 @@ class RunawayIT {
                     + shipped.substring(0, 12));
 
             assertThat(category(post(api, tokens, "after-runaway"))).isEqualTo("hardware");
+            Response noRollback = api.postJson("/api/v1/rulesets/rollback", TestServer.ADMIN, "");
+            assertThat(noRollback.status()).as("a rollback does not bring back the version that ran away").isEqualTo(409);
+            assertThat(noRollback.json().get("detail").asString())
+                    .isEqualTo("there is nothing to roll back to: no version was active before " + shipped);
             assertThat(db.queryForObject("SELECT COUNT(*) FROM event_journal", Integer.class))
                     .as("the sampled host's, the runaway's, its report, the one after: none lost")
                     .isEqualTo(db.queryForObject("SELECT COUNT(*) FROM event_classification", Integer.class)).isEqualTo(4);
