@@ -33,6 +33,8 @@ public final class BatchRunner {
     private final OutcomeSink sink;
     private final SnapshotPolicy snapshots;
     private long lastEventId;
+    /** The highest event id a published batch covered: where the stored checkpoint will stand. */
+    private long publishedEventId;
     private long lastSnapshotClock;
     private long lastSnapshotEndNanos = System.nanoTime() - Long.MAX_VALUE / 4;
     private long lastSnapshotCostNanos;
@@ -48,6 +50,7 @@ public final class BatchRunner {
         this.sink = sink;
         this.snapshots = snapshots;
         this.lastEventId = lastEventId;
+        this.publishedEventId = lastEventId;
         this.lastSnapshotClock = session.clock();
     }
 
@@ -81,7 +84,6 @@ public final class BatchRunner {
 
     private void turn(List<?> items, long clockTarget, Function<List<?>, List<Event>> admitted, boolean late) {
         long firstEventId = 0;
-        long lastEventIdBefore = lastEventId;
         int events = 0;
         Map<EngineInbox.PendingCommand, CommandResult> commands = new LinkedHashMap<>();
         RuntimeException failure = null;
@@ -110,7 +112,7 @@ public final class BatchRunner {
             session.fire();
         } catch (RunawayRulesException e) {
             if (session.previousRuleSet() != null && !late) {
-                abandon(e, commands, lastEventIdBefore);
+                abandon(e, commands);
                 throw e;
             }
             failure = e;
@@ -126,20 +128,19 @@ public final class BatchRunner {
 
     /**
      * Gives up a turn whose rules ran away, for the engine to run it again under the version active
-     * before: what it produced is dropped (the session that produced it is about to be rebuilt), its
-     * commands fail (their effects go with the session; the person retries), the checkpoint stays
-     * before its events, and the turns held before it are published.
+     * before: what it produced is dropped (the session that produced it is about to be rebuilt from
+     * stored state), and so are the turns held back before it (their events are journaled and run
+     * again; the checkpoint goes back to the last published batch). The commands of those turns fail:
+     * their effects go with the session, the person retries.
      */
-    private void abandon(RunawayRulesException runaway, Map<EngineInbox.PendingCommand, CommandResult> commands,
-                         long lastEventIdBefore) {
+    private void abandon(RunawayRulesException runaway, Map<EngineInbox.PendingCommand, CommandResult> commands) {
         session.drain();
-        lastEventId = lastEventIdBefore;
+        lastEventId = publishedEventId;
         IllegalStateException failure = new IllegalStateException("the rule set " + session.ruleSetVersion()
                 + " ran away and the engine rolled back to the version before; try again: " + runaway.getMessage(), runaway);
         commands.keySet().forEach(pending -> pending.result().completeExceptionally(failure));
-        if (!held.isEmpty()) {
-            send(false);
-        }
+        held.failCommands(failure);
+        held = new HeldBatch();
     }
 
     /**
@@ -210,6 +211,7 @@ public final class BatchRunner {
         try {
             sink.publish(new BatchOutcome(lastEventId, continuity.upTo(), session.lastFiringId(),
                     List.copyOf(batch.outcomes), List.copyOf(batch.firings), snapshot, session.clock(), batch.onCommitted()));
+            publishedEventId = lastEventId;
         } catch (RuntimeException e) {
             log.error("outcome sink refused the batch up to event {} ({} outcomes, {} firings)",
                     lastEventId, batch.outcomes.size(), batch.firings.size(), e);
