@@ -83,9 +83,10 @@ class RunawayIT {
             String message = Eventually.await("the alert about the runaway", PIPELINE, () -> db.queryForList(
                     "SELECT message FROM alert WHERE alert_key = 'vigil/rule-set' AND status = 'CRITICAL'", String.class)
                     .stream().findFirst());
-            assertThat(message).startsWith("rule set " + looping.substring(0, 12) + " ran away: \"Flip the category of"
-                    + " runaway-host's disk events\" fired 100000 of 100000 times in one batch; the engine rolled back to "
-                    + shipped.substring(0, 12));
+            assertThat(message).matches(java.util.regex.Pattern.quote("rule set " + looping.substring(0, 12) + " ran away:"
+                    + " \"Flip the category of runaway-host's disk events\" fired ") + "(99\\d{3}|100000)"
+                    + java.util.regex.Pattern.quote(" of 100000 times in one batch; the engine rolled back to "
+                    + shipped.substring(0, 12)));
 
             assertThat(category(post(api, tokens, "after-runaway"))).isEqualTo("hardware");
             Response noRollback = api.postJson("/api/v1/rulesets/rollback", TestServer.ADMIN, "");
@@ -111,9 +112,11 @@ class RunawayIT {
         Response refused = api.postJson("/api/v1/rulesets/" + version + "/deploy", TestServer.ADMIN, "");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.json().get("detail").asString()).isEqualTo("rule set " + version + " ran away on the 1 most"
-                + " recent events, so it is not deployed: rules fired 100000 times without coming to rest; a rule is"
-                + " probably looping (most: \"Flip the category of sampled-host's disk events\", 100000 of 100000 firings)");
+        // the shipped rules fire a few times too, before or between the loop's firings
+        assertThat(refused.json().get("detail").asString()).matches(java.util.regex.Pattern.quote("rule set " + version
+                + " ran away on the 1 most recent events, so it is not deployed: rules fired 100000 times without coming to"
+                + " rest; a rule is probably looping (most: \"Flip the category of sampled-host's disk events\", ")
+                + "(99\\d{3}|100000) of 100000 firings\\)");
     }
 
     private static long post(ApiClient api, Map<Role, Auth> tokens, String resource) {
