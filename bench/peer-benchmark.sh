@@ -16,9 +16,13 @@
 #              LOGGEN_ROOT   where syslog-ng-core is unpacked (default: loggen on the PATH)
 #              CONNECTIONS   TCP connections / HTTP connections (default 8)
 #              UDP_BURST     datagrams in the UDP burst (default 100000)
+#              WARMUP        seconds of the same HTTP load before each HTTP measurement, on both
+#                            sides, not counted (default 20): the JVM compiles its request path
+#                            in the first tens of seconds under load, Go needs no such time
 set -euo pipefail
 
 seconds=${1:-15}
+warmup=${WARMUP:-20}
 connections=${CONNECTIONS:-8}
 burst=${UDP_BURST:-100000}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -192,7 +196,10 @@ body() { # $1 format (vigil|alertmanager), $2 events per request
   }' >"$work/body-$1-$2.json"
   echo "$work/body-$1-$2.json"
 }
-wrk_rate() { # $1 url, $2 body file, $3 token; prints "requests/s non-2xx"
+wrk_rate() { # $1 url, $2 body file, $3 token; prints "requests/s non-2xx" of the run after the warm-up
+  if [ "$warmup" -gt 0 ]; then
+    WRK_BODY=$2 WRK_TOKEN=$3 wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post.lua" "$1" >"$work/wrk-warmup.txt" 2>&1 || true
+  fi
   WRK_BODY=$2 WRK_TOKEN=$3 wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "$1" >"$work/wrk.txt" 2>&1 || true
   cat "$work/wrk.txt" >>"$work/wrk-all.txt"
   local rps errors
@@ -212,7 +219,7 @@ for per in 1 100; do
 done
 
 echo
-echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${seconds}s per measurement, $connections connections"
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${seconds}s per measurement (HTTP after ${warmup}s of warm-up), $connections connections"
 echo
 echo "| measurement | Vigil | peer (rsyslog / Alertmanager) | Vigil ÷ peer |"
 echo "|---|---|---|---|"
