@@ -196,20 +196,23 @@ body() { # $1 format (vigil|alertmanager), $2 events per request
   }' >"$work/body-$1-$2.json"
   echo "$work/body-$1-$2.json"
 }
-wrk_rate() { # $1 url, $2 body file, $3 token; prints "requests/s non-2xx" of the run after the warm-up
+wrk_rate() { # $1 url, $2 body file, $3 token, $4 "settle": wait for Vigil to catch up after the warm-up;
+             # prints "answered-2xx-per-second non-2xx" of the run after the warm-up
   if [ "$warmup" -gt 0 ]; then
     WRK_BODY=$2 WRK_TOKEN=$3 wrk -t2 -c"$connections" -d"${warmup}s" -s "$work/post.lua" "$1" >"$work/wrk-warmup.txt" 2>&1 || true
+    if [ "${4:-}" = settle ]; then caught_up >/dev/null; fi
   fi
   WRK_BODY=$2 WRK_TOKEN=$3 wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/post.lua" "$1" >"$work/wrk.txt" 2>&1 || true
   cat "$work/wrk.txt" >>"$work/wrk-all.txt"
-  local rps errors
-  rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
+  local requests errors
+  # a refused request (429: the engine queue is full) stored nothing: only 2xx answers count
+  requests=$(awk '/requests in/ { print $1 }' "$work/wrk.txt")
   errors=$(awk '/Non-2xx/ { print $5 }' "$work/wrk.txt")
-  echo "${rps:-0} ${errors:-0}"
+  awk -v n="${requests:-0}" -v e="${errors:-0}" -v s="$seconds" 'BEGIN { printf "%.1f %d\n", (n - e) / s, e }'
 }
 for per in 1 100; do
   echo "HTTP, $per per request, $connections connections, ${seconds}s ..." >&2
-  read -r vigil_rps vigil_errors <<<"$(wrk_rate "http://127.0.0.1:$vigil_http/api/v1/events" "$(body vigil $per)" "$integrator")"
+  read -r vigil_rps vigil_errors <<<"$(wrk_rate "http://127.0.0.1:$vigil_http/api/v1/events" "$(body vigil $per)" "$integrator" settle)"
   caught_up >/dev/null
   read -r am_rps am_errors <<<"$(wrk_rate "http://127.0.0.1:$am_http/api/v2/alerts" "$(body alertmanager $per)" "")"
   vigil_events=$(awk -v r="$vigil_rps" -v p="$per" 'BEGIN { printf "%.0f", r * p }')
