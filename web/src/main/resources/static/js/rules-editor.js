@@ -214,7 +214,7 @@
       return;
     }
     var res = p.result;
-    box.appendChild(el("p", "notice " + (res.classifiedDifferently ? "error" : "ok"), res.events + " events: "
+    box.appendChild(el("p", "notice " + (res.classifiedDifferently ? "error" : "ok"), res.events + (res.events === 1 ? " event: " : " events: ")
       + res.classifiedDifferently + " classified differently, " + res.alerts.length + " alert keys, "
       + res.incidents.length + " incident subjects and " + res.services.length + " services differ."));
     var table = el("table", "backtest-diff");

@@ -95,6 +95,21 @@ class RuleSetConsoleBrowserIT {
 
             driver.findElement(By.id("run-tests")).click();
             assertThat(await(driver, "#tests .notice.ok").getText()).isEqualTo("4 of 4 rule tests passed");
+
+            long recorded = new ApiClient(PrivateServer.port(server)).postJson("/api/v1/events", tokens.get(Role.INTEGRATOR),
+                    "{\"source\":\"nagios\",\"resource\":\"db08\",\"check\":\"disk\",\"status\":\"WARNING\"}")
+                    .json().get("ids").get(0).asLong();
+            driver.findElement(By.id("backtest-from-id")).sendKeys("1");
+            driver.findElement(By.id("backtest-to-id")).sendKeys(String.valueOf(recorded));
+            driver.findElement(By.id("backtest")).click();
+            WebElement backtest = await(driver, "#backtest-result .notice");
+            assertThat(backtest.getText()).isEqualTo(recorded + (recorded == 1 ? " event" : " events") + ": 1 classified"
+                    + " differently, 0 alert keys, 0 incident subjects and 0 services differ.");
+            assertThat(driver.findElement(By.cssSelector("#backtest-result table.backtest-diff")).getText())
+                    .contains("hardware/WARNING").contains("storage/WARNING").contains("#" + recorded + " db08/disk");
+            assertThat(driver.findElement(By.id("backtest-status")).getText()).startsWith("done: " + recorded + " / " + recorded);
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('backtest-result').scrollIntoView()");
+            browser.screenshot("rules-backtest");
             assertThat(driver.findElement(By.id("diff-summary")).getText()).isEqualTo(CATEGORY_TEST + " changed (+1 −1); "
                     + CATEGORIES + " changed (+1 −1)");
 
