@@ -11,6 +11,7 @@ import io.vigil.session.RuleSet;
 import io.vigil.session.SessionSetup;
 import io.vigil.session.backtest.Backtest;
 import io.vigil.session.backtest.BacktestResult;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.testing.service.GeneratedTree;
 
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The figures issue 8 asks for, on the shipped rules:
@@ -36,7 +36,6 @@ import java.util.TreeMap;
 public final class RuleSetBench {
 
     private static final long START = 1_800_000_000_000L;
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
 
     private RuleSetBench() {
     }
@@ -44,7 +43,7 @@ public final class RuleSetBench {
     public static void main(String[] args) {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         RuleSet shipped = compileTimes();
-        RuleSet candidate = candidate(shipped);
+        RuleSet candidate = RuleSetVariants.disksAreStorage(shipped);
         swapPause(shipped, candidate);
         runawayDetection(shipped);
         backtestRate(shipped, candidate, events);
@@ -52,18 +51,7 @@ public final class RuleSetBench {
 
     /** How long a rule that modifies its own event for ever runs before the firing limit stops its batch. */
     private static void runawayDetection(RuleSet shipped) {
-        Map<String, String> sources = new TreeMap<>(shipped.sources());
-        sources.put("rules/bench/loop.drl", """
-                package rules.bench
-                import io.vigil.model.Event
-                rule "Flip the category of disk events for ever"
-                when
-                    $e : Event( check == "disk", category != "never" )
-                then
-                    modify( $e ) { setCategory( "flip".equals( $e.getCategory() ) ? "flop" : "flip" ) }
-                end
-                """);
-        RuleSet looping = RuleSet.of(sources);
+        RuleSet looping = RuleSetVariants.withLoop(shipped);
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             try (EngineSession session = EngineSession.create(looping, SessionSetup.fresh(Duration.ofMinutes(15)), START)) {
@@ -96,13 +84,6 @@ public final class RuleSetBench {
         System.out.printf("compile of the shipped rule set (%d files): first %,d ms, then median %,d ms (min %,d, max %,d)%n",
                 shipped.sources().size(), first, again[2], again[0], again[4]);
         return shipped;
-    }
-
-    /** The shipped rules with disks, sensors and power supplies in a "storage" category instead of "hardware". */
-    private static RuleSet candidate(RuleSet shipped) {
-        Map<String, String> sources = new TreeMap<>(shipped.sources());
-        sources.put(CATEGORIES, sources.get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
-        return RuleSet.of(sources);
     }
 
     private static void swapPause(RuleSet shipped, RuleSet candidate) {

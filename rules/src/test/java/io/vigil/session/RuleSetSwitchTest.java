@@ -5,6 +5,7 @@ import io.vigil.model.Event;
 import io.vigil.model.Status;
 import io.vigil.testing.engine.InMemoryEngineStore;
 import io.vigil.testing.engine.MutableClock;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.testing.engine.TestSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleSetSwitchTest {
 
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
     private static final long T0 = TestSession.START.toEpochMilli();
     private static final Duration ESCALATION = Duration.ofMinutes(15);
 
     /** The shipped rules, except that disk, sensor and power events are "storage" instead of "hardware". */
-    private static final RuleSet STORAGE = storageVersion();
+    private static final RuleSet STORAGE = RuleSetVariants.disksAreStorage(TestSession.ruleSet());
 
     /** The shipped rules and one that keeps modifying every disk event: it never comes to rest. */
-    private static final RuleSet LOOPING = loopingVersion();
+    private static final RuleSet LOOPING = RuleSetVariants.withLoop(TestSession.ruleSet());
 
     private final RuleSet shipped = TestSession.ruleSet();
     private final MutableClock clock = new MutableClock(TestSession.START);
@@ -44,27 +43,6 @@ class RuleSetSwitchTest {
     @AfterEach
     void close() {
         engine.close();
-    }
-
-    private static RuleSet storageVersion() {
-        Map<String, String> sources = new TreeMap<>(TestSession.ruleSet().sources());
-        sources.put(CATEGORIES, sources.get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
-        return RuleSet.of(sources);
-    }
-
-    private static RuleSet loopingVersion() {
-        Map<String, String> sources = new TreeMap<>(TestSession.ruleSet().sources());
-        sources.put("rules/test/loop.drl", """
-                package rules.test
-                import io.vigil.model.Event
-                rule "Flip the category of disk events for ever"
-                when
-                    $e : Event( check == "disk", category != "never" )
-                then
-                    modify( $e ) { setCategory( "flip".equals( $e.getCategory() ) ? "flop" : "flip" ) }
-                end
-                """);
-        return RuleSet.of(sources);
     }
 
     private void start(RuleSet active) {
@@ -240,7 +218,7 @@ class RuleSetSwitchTest {
         assertThat(runaways).singleElement().satisfies(r -> {
             assertThat(r.version()).isEqualTo(LOOPING.version());
             assertThat(r.rolledBackTo()).isEqualTo(shipped.version());
-            assertThat(r.topRule()).isEqualTo("Flip the category of disk events for ever");
+            assertThat(r.topRule()).isEqualTo(RuleSetVariants.LOOPING_RULE);
             assertThat(r.firings()).isEqualTo(100_000);
         });
         assertThat(engine.ruleSet().version()).isEqualTo(shipped.version());

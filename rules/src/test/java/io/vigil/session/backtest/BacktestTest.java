@@ -4,6 +4,7 @@ import io.vigil.model.Event;
 import io.vigil.model.Status;
 import io.vigil.service.ServiceTreeDefinition;
 import io.vigil.session.RuleSet;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.testing.engine.TestSession;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BacktestTest {
 
     private static final long T0 = TestSession.START.toEpochMilli();
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
 
     private static Event event(long id, String resource, String check, Status status) {
         return new Event(id, T0 + id * 1_000, T0 + id * 1_000, "rest", "nagios", resource, check, status, null,
@@ -40,10 +40,7 @@ class BacktestTest {
 
     @Test
     void shouldShowExactlyTheEventsAVersionReclassifies() {
-        Map<String, String> sources = new TreeMap<>(TestSession.ruleSet().sources());
-        sources.put(CATEGORIES, sources.get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
-
-        BacktestResult result = backtest(RuleSet.of(sources));
+        BacktestResult result = backtest(RuleSetVariants.disksAreStorage(TestSession.ruleSet()));
 
         assertThat(result.events()).isEqualTo(5);
         assertThat(result.classifiedDifferently()).isEqualTo(3);

@@ -1,5 +1,6 @@
 package io.vigil.session.replay;
 
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.testing.service.ServiceFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,7 @@ class ReplayTest {
         io.vigil.session.RuleSet.fromClasspath().sources().forEach((path, source) -> {
             try {
                 Files.createDirectories(rules.resolve(path).getParent());
-                Files.writeString(rules.resolve(path), source.replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
+                Files.writeString(rules.resolve(path), RuleSetVariants.disksAreStorage(source));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

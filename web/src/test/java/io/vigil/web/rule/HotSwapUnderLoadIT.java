@@ -3,6 +3,7 @@ package io.vigil.web.rule;
 import io.vigil.session.RuleSet;
 import io.vigil.store.access.Role;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Auth;
@@ -39,8 +40,8 @@ class HotSwapUnderLoadIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
     private static final TestDatabase DB = TestDatabase.create("web_hot_swap");
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
-    private static final String CATEGORY_TEST = "rule-tests/classify/categories.yml";
+    private static final String CATEGORIES = RuleSetVariants.CATEGORIES;
+    private static final String CATEGORY_TEST = RuleSetVariants.CATEGORY_TEST;
     private static final String DISK_RULE = "Hardware category for disks, sensors and power";
 
     private final JdbcTemplate db = new JdbcTemplate(DB.dataSource());
@@ -65,8 +66,8 @@ class HotSwapUnderLoadIT {
                     db.queryForList("SELECT id FROM incident WHERE resource = 'swap-db'", Long.class).stream().findFirst());
             Response created = api.postJson("/api/v1/rulesets", tokens.get(Role.ANALYST), ApiClient.json(Map.of(
                     "message", "disks are storage", "files", Map.of(
-                            CATEGORIES, shipped.sources().get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"),
-                            CATEGORY_TEST, shipped.sources().get(CATEGORY_TEST).replace("category: hardware", "category: storage")))));
+                            CATEGORIES, RuleSetVariants.disksAreStorage(shipped.sources().get(CATEGORIES)),
+                            CATEGORY_TEST, RuleSetVariants.categoryTestExpectsStorage(shipped.sources().get(CATEGORY_TEST))))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String storage = created.json().get("version").asString();
 

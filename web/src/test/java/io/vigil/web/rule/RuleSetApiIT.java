@@ -3,6 +3,7 @@ package io.vigil.web.rule;
 import io.vigil.session.RuleSet;
 import io.vigil.store.access.Role;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Auth;
@@ -41,8 +42,8 @@ class RuleSetApiIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final TestDatabase DB = TestDatabase.create("web_rulesets");
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
-    private static final String CATEGORY_TEST = "rule-tests/classify/categories.yml";
+    private static final String CATEGORIES = RuleSetVariants.CATEGORIES;
+    private static final String CATEGORY_TEST = RuleSetVariants.CATEGORY_TEST;
     private static final RuleSet SHIPPED = RuleSet.fromClasspath();
     private static final String SHIPPED_CATEGORIES = SHIPPED.sources().get(CATEGORIES);
     private static final String SHIPPED_CATEGORY_TEST = SHIPPED.sources().get(CATEGORY_TEST);
@@ -75,7 +76,7 @@ class RuleSetApiIT {
 
             assertRefusedWithPlace(api, analyst);
 
-            String storageRules = SHIPPED_CATEGORIES.replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )");
+            String storageRules = RuleSetVariants.disksAreStorage(SHIPPED_CATEGORIES);
             Response valid = api.postJson("/api/v1/rulesets/validate", analyst, draft(null, shipped, storageRules));
             assertThat(valid.status()).as(valid.body()).isEqualTo(200);
             assertThat(valid.json().get("errors").size()).isZero();
@@ -100,7 +101,7 @@ class RuleSetApiIT {
             assertThat(untested.json().get("detail").asString()).startsWith("rule set " + storage
                     + " fails 1 of its 4 rule tests, so it is not deployed: " + CATEGORY_TEST + ": after the last event:");
 
-            String fixedTest = SHIPPED_CATEGORY_TEST.replace("category: hardware", "category: storage");
+            String fixedTest = RuleSetVariants.categoryTestExpectsStorage(SHIPPED_CATEGORY_TEST);
             Response fixed = api.postJson("/api/v1/rulesets", analyst, ApiClient.json(Map.of("message",
                     "the category test follows", "base", storage, "files", Map.of(CATEGORY_TEST, fixedTest))));
             assertThat(fixed.status()).as(fixed.body()).isEqualTo(201);

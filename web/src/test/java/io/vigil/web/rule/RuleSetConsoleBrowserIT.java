@@ -3,6 +3,7 @@ package io.vigil.web.rule;
 import io.vigil.session.RuleSet;
 import io.vigil.store.access.Role;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.Auth;
 import io.vigil.web.testing.Browser;
@@ -38,8 +39,8 @@ class RuleSetConsoleBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TestDatabase DB = TestDatabase.create("web_rules_console");
-    private static final String CATEGORIES = "rules/classify/event-category.drl";
-    private static final String CATEGORY_TEST = "rule-tests/classify/categories.yml";
+    private static final String CATEGORIES = RuleSetVariants.CATEGORIES;
+    private static final String CATEGORY_TEST = RuleSetVariants.CATEGORY_TEST;
 
     private final JdbcTemplate db = new JdbcTemplate(DB.dataSource());
 
@@ -77,7 +78,7 @@ class RuleSetConsoleBrowserIT {
             assertThat(driver.findElements(By.cssSelector(".ace_marker-layer .problem-marker.error"))).isNotEmpty();
             browser.screenshot("rules-error-marker");
 
-            setText(driver, shipped.sources().get(CATEGORIES).replace("setCategory( \"hardware\" )", "setCategory( \"storage\" )"));
+            setText(driver, RuleSetVariants.disksAreStorage(shipped.sources().get(CATEGORIES)));
             driver.findElement(By.id("check")).click();
             assertThat(await(driver, "#problems .notice.ok").getText()).isEqualTo("No errors: the rule set compiles.");
             String storage = save(driver, "disks are storage");
@@ -90,7 +91,7 @@ class RuleSetConsoleBrowserIT {
             browser.screenshot("rules-test-failed");
             driver.findElement(By.cssSelector("#tests li.failed > a")).click();
             open(browser, storage, CATEGORY_TEST);
-            setText(driver, shipped.sources().get(CATEGORY_TEST).replace("category: hardware", "category: storage"));
+            setText(driver, RuleSetVariants.categoryTestExpectsStorage(shipped.sources().get(CATEGORY_TEST)));
             String fixed = save(driver, "the category test follows");
 
             driver.findElement(By.id("run-tests")).click();

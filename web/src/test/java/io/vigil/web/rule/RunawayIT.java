@@ -3,6 +3,7 @@ package io.vigil.web.rule;
 import io.vigil.session.RuleSet;
 import io.vigil.store.access.Role;
 import io.vigil.testing.TestDatabase;
+import io.vigil.testing.engine.RuleSetVariants;
 import io.vigil.web.testing.ApiClient;
 import io.vigil.web.testing.ApiClient.Response;
 import io.vigil.web.testing.Auth;
@@ -32,17 +33,11 @@ class RunawayIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final TestDatabase DB = TestDatabase.create("web_runaway");
-    private static final String LOOP = """
-            package rules.loop
-            import io.vigil.model.Event
-            // Deliberately broken: flips the category of one host's disk events for ever.
-            rule "Flip the category of runaway-host's disk events"
-            when
-                $e : Event( resource == "runaway-host", check == "disk", category != "never" )
-            then
-                modify( $e ) { setCategory( "flip".equals( $e.getCategory() ) ? "flop" : "flip" ) }
-            end
-            """;
+    /** A rule that flips the category of {@code host}'s disk events for ever. */
+    private static String loop(String host) {
+        return RuleSetVariants.loop("rules.loop", "Flip the category of " + host + "'s disk events",
+                "resource == \"" + host + "\", check == \"disk\"");
+    }
 
     private final JdbcTemplate db = new JdbcTemplate(DB.dataSource());
 
@@ -60,7 +55,7 @@ class RunawayIT {
             String shipped = RuleSet.fromClasspath().version();
             assertRefusedWhenItRunsAwayOnRecentEvents(api, tokens);
             Response created = api.postJson("/api/v1/rulesets", tokens.get(Role.ANALYST), ApiClient.json(Map.of(
-                    "message", "a loop", "files", Map.of("loop/loop.drl", LOOP))));
+                    "message", "a loop", "files", Map.of("loop/loop.drl", loop("runaway-host")))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String looping = created.json().get("version").asString();
             Response deployed = api.postJson("/api/v1/rulesets/" + looping + "/deploy", TestServer.ADMIN, "");
@@ -105,7 +100,7 @@ class RunawayIT {
     private void assertRefusedWhenItRunsAwayOnRecentEvents(ApiClient api, Map<Role, Auth> tokens) {
         category(post(api, tokens, "sampled-host"));
         Response created = api.postJson("/api/v1/rulesets", tokens.get(Role.ANALYST), ApiClient.json(Map.of(
-                "message", "a loop on a known host", "files", Map.of("loop/loop.drl", LOOP.replace("runaway-host", "sampled-host")))));
+                "message", "a loop on a known host", "files", Map.of("loop/loop.drl", loop("sampled-host")))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String version = created.json().get("version").asString();
 
