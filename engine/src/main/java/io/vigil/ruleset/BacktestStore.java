@@ -7,9 +7,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import javax.sql.DataSource;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +21,8 @@ public final class BacktestStore {
 
     private static final String COLUMNS = "id, version, baseline, range_text, first_id, last_id, requested_by, requested_at,"
             + " state, events_total, events_done, finished_at, error";
-    private static final RowMapper<BacktestRow> ROW = (rs, n) -> new BacktestRow(rs.getLong("id"), rs.getString("version"),
-            rs.getString("baseline"), rs.getString("range_text"), rs.getLong("first_id"), rs.getLong("last_id"),
-            rs.getString("requested_by"), UtcColumns.instant(rs, "requested_at"), rs.getString("state"),
-            rs.getLong("events_total"), rs.getLong("events_done"),
-            rs.getTimestamp("finished_at") == null ? null : UtcColumns.instant(rs, "finished_at"), rs.getString("error"),
-            hasResult(rs) ? rs.getString("result") : null);
+    private static final RowMapper<BacktestRow> ROW = row(false);
+    private static final RowMapper<BacktestRow> ROW_WITH_RESULT = row(true);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -79,7 +72,8 @@ public final class BacktestStore {
     }
 
     public Optional<BacktestRow> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + ", result FROM rule_set_backtest WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + ", result FROM rule_set_backtest WHERE id = ?", ROW_WITH_RESULT, id).stream()
+                .findFirst();
     }
 
     /** A version's backtests, newest first, without their results. */
@@ -87,13 +81,12 @@ public final class BacktestStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM rule_set_backtest WHERE version = ? ORDER BY id DESC", ROW, version);
     }
 
-    private static boolean hasResult(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            if ("result".equalsIgnoreCase(meta.getColumnLabel(i))) {
-                return true;
-            }
-        }
-        return false;
+    /** @param withResult whether the query selects the result column (lists leave it out: it can be large) */
+    private static RowMapper<BacktestRow> row(boolean withResult) {
+        return (rs, n) -> new BacktestRow(rs.getLong("id"), rs.getString("version"), rs.getString("baseline"),
+                rs.getString("range_text"), rs.getLong("first_id"), rs.getLong("last_id"), rs.getString("requested_by"),
+                UtcColumns.instant(rs, "requested_at"), rs.getString("state"), rs.getLong("events_total"),
+                rs.getLong("events_done"), rs.getTimestamp("finished_at") == null ? null : UtcColumns.instant(rs, "finished_at"),
+                rs.getString("error"), withResult ? rs.getString("result") : null);
     }
 }

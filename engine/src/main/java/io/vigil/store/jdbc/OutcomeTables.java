@@ -3,6 +3,7 @@ package io.vigil.store.jdbc;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.ElementStatusChanged;
 import io.vigil.session.Outcome.EventClassified;
+import io.vigil.session.Outcome.RuleSetActivated;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ import static io.vigil.store.jdbc.UtcColumns.toColumn;
  * Statements run inserts before updates, each in outcome order, which is the order the engine
  * produced them in: an incident or task is always opened before it is changed. Service outcomes
  * go to {@link ServiceTables}, alert changes to {@link AlertTables}, incidents to {@link IncidentTables},
- * policy documents and notifications to {@link PolicyTables}.
+ * policy documents and notifications to {@link PolicyTables}, rule-set activations to {@link RuleSetTables}.
  */
 public final class OutcomeTables {
 
@@ -46,6 +47,9 @@ public final class OutcomeTables {
                 classified.add(o);
             } else if (outcome instanceof ElementStatusChanged o) {
                 statuses.add(o);
+            } else if (outcome instanceof RuleSetActivated o) {
+                // with the batch that switched, and with its snapshot
+                RuleSetTables.record(batches.jdbc(), o);
             }
         }
         batch("INSERT INTO event_classification (event_id, category, status) VALUES (?, ?, ?)"

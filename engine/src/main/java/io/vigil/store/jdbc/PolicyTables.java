@@ -4,7 +4,6 @@ import io.vigil.notify.Notification;
 import io.vigil.session.Outcome;
 import io.vigil.session.Outcome.NotificationDecided;
 import io.vigil.session.Outcome.PoliciesReplaced;
-import io.vigil.session.Outcome.RuleSetActivated;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ import static io.vigil.store.jdbc.Columns.fit;
 import static io.vigil.store.jdbc.UtcColumns.toColumn;
 
 /**
- * Writes rule-set activations (the version that becomes active commits with the batch that
- * switched, and with its snapshot), the escalation-policy documents (the newest row is the document in force) and the decided
+ * Writes the escalation-policy documents (the newest row is the document in force) and the decided
  * notifications (the outbox, see {@link NotificationTables}) inside the outcome writer's transaction:
  * a notification is stored before anything tries to send it.
  */
@@ -35,8 +33,6 @@ final class PolicyTables {
                 documents.add(o);
             } else if (outcome instanceof NotificationDecided o) {
                 notifications.add(o.notification());
-            } else if (outcome instanceof RuleSetActivated o) {
-                RuleSetTables.record(batches.jdbc(), o);
             }
         }
         if (!notifications.isEmpty()) {
