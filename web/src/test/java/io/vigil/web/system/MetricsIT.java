@@ -43,10 +43,12 @@ class MetricsIT extends ServerTestSupport {
         assertThat(posted.status()).isEqualTo(202);
         long lastId = posted.json().get("ids").get(1).asLong();
 
-        String body = Eventually.await("the engine at event " + lastId, Duration.ofSeconds(20), () -> {
+        // The engine reaching the event is not enough: its alert is counted once the outcome writers have stored it,
+        // and an open incident may be another test's.
+        String body = Eventually.await("the engine at event " + lastId + " and its alert stored", Duration.ofSeconds(20), () -> {
             String text = api.get(METRICS, token(Role.AUDITOR)).body();
             return value(text, "vigil_engine_last_id") >= lastId && value(text, "vigil_incidents_open") >= 1
-                    ? Optional.of(text) : Optional.empty();
+                    && value(text, "vigil_alerts_open") >= 1 ? Optional.of(text) : Optional.empty();
         });
 
         assertThat(value(body, "vigil_journal_last_id")).isGreaterThanOrEqualTo(lastId);
