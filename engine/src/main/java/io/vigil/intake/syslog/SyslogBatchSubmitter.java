@@ -1,6 +1,7 @@
 package io.vigil.intake.syslog;
 
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
 import io.vigil.intake.EventIntake;
 import io.vigil.intake.IntakeRejectedException;
 import io.vigil.model.EventDraft;
@@ -16,27 +17,61 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Collects one channel's drafts into batches (one per read burst, at most {@code maxBatchSize}),
+ * Collects one feed's drafts into batches (one per read burst, at most {@code maxBatchSize}),
  * hands them to the {@link EventIntake} in order, and holds reading back while the intake cannot
- * keep up: reading pauses (autoRead off) while a batch waits for a retry or {@code maxInFlight}
- * batches are uncommitted, and resumes when that clears. For TCP that is real back pressure: the
- * socket buffers fill and the sender slows down.
+ * keep up: reading pauses (for a channel, autoRead off) while a batch waits for a retry or
+ * {@code maxInFlight} batches are uncommitted, and resumes when that clears. For TCP that is real
+ * back pressure: the socket buffers fill and the sender slows down. UDP's feed is its receive
+ * queue ({@link SyslogUdpQueue}): a pause leaves datagrams in the queue.
  *
  * <p>A refused batch ({@link IntakeRejectedException}) or one whose commit failed is retried
  * after a short, growing delay. With {@code giveUpAfter} null (TCP) it is retried until it goes
  * through, never dropped. UDP cannot push back on its sender, so there a batch is retried only
  * for {@code giveUpAfter} and then counted as rejected and logged.
  *
- * <p>Not thread-safe: every method runs on the channel's event loop.
+ * <p>Not thread-safe: every method runs on the feed's event loop.
  */
 final class SyslogBatchSubmitter {
+
+    /** Where the drafts come from, and how reading it is paused. */
+    interface Feed {
+
+        /** The thread every method of the submitter runs on; retries and commit callbacks are run there. */
+        EventExecutor eventLoop();
+
+        /** Called after every hand-over: false pauses reading, true resumes it. */
+        void setReading(boolean reading);
+
+        /** Who sent the drafts, for log lines. */
+        String origin();
+
+        /** A Netty channel: reading is its autoRead. */
+        static Feed of(Channel channel) {
+            return new Feed() {
+                @Override
+                public EventExecutor eventLoop() {
+                    return channel.eventLoop();
+                }
+
+                @Override
+                public void setReading(boolean reading) {
+                    channel.config().setAutoRead(reading);
+                }
+
+                @Override
+                public String origin() {
+                    return String.valueOf(channel.remoteAddress());
+                }
+            };
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(SyslogBatchSubmitter.class);
     private static final RateLimitedLog setbacks = new RateLimitedLog(log, Duration.ofSeconds(10));
     private static final long FIRST_RETRY_MILLIS = 10;
     private static final long MAX_RETRY_MILLIS = 1_000;
 
-    private final Channel channel;
+    private final Feed feed;
     private final EventIntake intake;
     private final SyslogCounters counters;
     private final int maxBatchSize;
@@ -52,7 +87,12 @@ final class SyslogBatchSubmitter {
 
     SyslogBatchSubmitter(Channel channel, EventIntake intake, SyslogCounters counters, int maxBatchSize,
                          int maxInFlight, Duration giveUpAfter) {
-        this.channel = channel;
+        this(Feed.of(channel), intake, counters, maxBatchSize, maxInFlight, giveUpAfter);
+    }
+
+    SyslogBatchSubmitter(Feed feed, EventIntake intake, SyslogCounters counters, int maxBatchSize,
+                         int maxInFlight, Duration giveUpAfter) {
+        this.feed = feed;
         this.intake = intake;
         this.counters = counters;
         this.maxBatchSize = maxBatchSize;
@@ -65,7 +105,7 @@ final class SyslogBatchSubmitter {
     }
 
     /**
-     * @param onCommitted run on the channel's event loop once the draft is committed in the journal
+     * @param onCommitted run on the feed's event loop once the draft is committed in the journal
      *                    (RELP acknowledges then); never run for a draft that is dropped
      */
     void add(EventDraft draft, Runnable onCommitted) {
@@ -106,7 +146,7 @@ final class SyslogBatchSubmitter {
                 retryOrGiveUp(batch);
             }
         }
-        channel.config().setAutoRead(waiting.isEmpty() && inFlight < maxInFlight);
+        feed.setReading(waiting.isEmpty() && inFlight < maxInFlight);
     }
 
     private void committed(Batch batch, Throwable failure) {
@@ -141,21 +181,20 @@ final class SyslogBatchSubmitter {
         batch.waitedMillis += delay;
         if (!retryScheduled) {
             retryScheduled = true;
-            channel.eventLoop().schedule(() -> {
+            feed.eventLoop().schedule(() -> {
                 retryScheduled = false;
                 drain();
             }, delay, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** The TCP peer, or the UDP channel's many senders. */
     private String origin() {
-        return channel.remoteAddress() == null ? "udp senders" : String.valueOf(channel.remoteAddress());
+        return feed.origin();
     }
 
     private void onEventLoop(Runnable task) {
         try {
-            channel.eventLoop().execute(task);
+            feed.eventLoop().execute(task);
         } catch (RejectedExecutionException e) {
             log.warn("syslog server stopped before a journal commit was acknowledged");
         }

@@ -13,6 +13,7 @@ public final class SyslogCounters {
     private final AtomicLong connectionsClosed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong queued = new AtomicLong();
 
     private final AtomicLong refusedClients = new AtomicLong();
 
@@ -27,6 +28,7 @@ public final class SyslogCounters {
             sum.connectionsClosed.addAndGet(part.connectionsClosed());
             sum.rejected.addAndGet(part.rejected());
             sum.pending.addAndGet(part.pending());
+            sum.queued.addAndGet(part.queued());
             sum.refusedClients.addAndGet(part.refusedClients());
         }
         return sum;
@@ -57,7 +59,10 @@ public final class SyslogCounters {
         return connectionsClosed.get();
     }
 
-    /** UDP events dropped because the intake kept refusing them (TCP never drops: it stops reading). */
+    /**
+     * UDP messages dropped because the intake kept refusing them or the receive queue was full
+     * (TCP never drops: it stops reading).
+     */
     public long rejected() {
         return rejected.get();
     }
@@ -65,6 +70,11 @@ public final class SyslogCounters {
     /** Parsed events not yet committed nor rejected. */
     public long pending() {
         return pending.get();
+    }
+
+    /** UDP datagrams received and waiting in the receive queue to be parsed (not yet in {@link #pending()}). */
+    public long queued() {
+        return queued.get();
     }
 
     /** TLS clients refused: failed handshake (no or an untrusted certificate, old protocol) or not on the allow-list. */
@@ -78,6 +88,23 @@ public final class SyslogCounters {
 
     void received(int messages) {
         received.addAndGet(messages);
+    }
+
+    /** A datagram taken into the receive queue: received, and queued until it is parsed. */
+    void enqueued() {
+        received.incrementAndGet();
+        queued.incrementAndGet();
+    }
+
+    /** A queued datagram taken out to be parsed. */
+    void dequeued() {
+        queued.decrementAndGet();
+    }
+
+    /** A datagram received while the receive queue was full: dropped, counted as rejected. */
+    void overflowed() {
+        received.incrementAndGet();
+        rejected.incrementAndGet();
     }
 
     void deadLettered(int messages) {

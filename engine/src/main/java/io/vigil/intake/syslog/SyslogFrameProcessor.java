@@ -48,7 +48,15 @@ final class SyslogFrameProcessor {
      */
     boolean process(SyslogFrame frame, String peer, String source, SyslogBatchSubmitter batches, Runnable onCommitted) {
         counters.received(1);
-        Instant receivedAt = clock.instant();
+        return processReceived(frame, peer, source, clock.instant(), batches, onCommitted);
+    }
+
+    /**
+     * As {@link #process(SyslogFrame, String, String, SyslogBatchSubmitter, Runnable)} for a frame
+     * already counted as received, at {@code receivedAt} (UDP counts datagrams as they are queued).
+     */
+    boolean processReceived(SyslogFrame frame, String peer, String source, Instant receivedAt,
+                            SyslogBatchSubmitter batches, Runnable onCommitted) {
         if (frame.isMalformed()) {
             if (frame.oversized()) {
                 counters.oversized(1);

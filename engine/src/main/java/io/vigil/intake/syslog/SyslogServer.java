@@ -22,7 +22,9 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.vigil.intake.DeadLetterStore;
 import io.vigil.intake.EventIntake;
@@ -54,8 +56,13 @@ public final class SyslogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogServer.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
-    /** As much as Linux grants by default (net.core.rmem_max is 4 MiB on Debian 12): bursts wait there. */
-    private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+    /**
+     * What each UDP socket asks the kernel for. Linux caps it at net.core.rmem_max (4 MiB on Debian 12,
+     * granted doubled for its bookkeeping): the buffer holds datagrams while no receive thread runs,
+     * as during a garbage collection pause, so an operator who raises rmem_max gets more of it without
+     * a setting of ours.
+     */
+    private static final int UDP_RECEIVE_BUFFER = 32 * 1024 * 1024;
     private static final int UDP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
     private static final int DATAGRAMS_PER_READ = 16;
     private static final int UDP_READS_PER_WAKEUP = 64;
@@ -77,6 +84,8 @@ public final class SyslogServer implements AutoCloseable {
     private volatile Channel udp;
     private List<Channel> udpChannels = List.of();
     private EventLoopGroup udpGroup;
+    private EventExecutor udpIntakeThread;
+    private volatile SyslogUdpQueue udpQueue;
     private volatile Channel tcp;
     private volatile Channel tlsListener;
     private volatile Channel relp;
@@ -156,6 +165,12 @@ public final class SyslogServer implements AutoCloseable {
         return UdpKernelDrops.forPort(udpPort());
     }
 
+    /** The memory UDP datagrams waiting to be parsed and journaled take now (0 when UDP is off). */
+    public long udpQueuedBytes() {
+        SyslogUdpQueue queue = udpQueue;
+        return queue == null ? 0 : queue.queuedBytes();
+    }
+
     /** The bound TLS port, or -1 when TLS is off or the server is not started. */
     public int tlsPort() {
         return port(tlsListener);
@@ -206,10 +221,18 @@ public final class SyslogServer implements AutoCloseable {
         connections.close().awaitUninterruptibly();
         awaitPending();
         SyslogCounters counters = counters();
+        if (counters.queued() > 0) {
+            log.warn("syslog stopped with {} UDP datagrams still queued: they are given up", counters.queued());
+        }
         group.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         if (udpGroup != null) {
             udpGroup.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
             udpGroup = null;
+        }
+        if (udpIntakeThread != null) {
+            udpIntakeThread.shutdownGracefully(0, DRAIN_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+            udpIntakeThread = null;
+            udpQueue = null;
         }
         udpChannels = List.of();
         group = null;
@@ -225,10 +248,19 @@ public final class SyslogServer implements AutoCloseable {
     /**
      * UDP on Linux: one socket per receive thread on the same port (SO_REUSEPORT, the kernel spreads
      * senders over them), each reading up to {@link #DATAGRAMS_PER_READ} datagrams per system call
-     * (recvmmsg). Elsewhere one NIO socket. Either way a read burst becomes one batch.
+     * (recvmmsg). Elsewhere one NIO socket. Either way the receive threads only copy datagrams into
+     * the {@link SyslogUdpQueue}; its own thread parses them and hands them to the journal in batches.
      */
     private List<Channel> bindUdp() {
         SyslogFrameProcessor frames = new SyslogFrameProcessor(parser, deadLetters, countersFor(UDP), UDP, clock);
+        udpIntakeThread = new DefaultEventExecutor(new DefaultThreadFactory("vigil-udp-intake", true));
+        // UDP cannot push back: a paused intake only moves the loss into the queue, so more batches may
+        // wait for their commit than on a TCP connection (still bounded).
+        SyslogUdpQueue queue = new SyslogUdpQueue(settings.udpQueueBytes(), udpIntakeThread, frames,
+                settings.maxFrameLength(), settings.maxBatchSize(), feed -> new SyslogBatchSubmitter(feed, intake,
+                frames.counters(), settings.maxBatchSize(), settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR,
+                settings.udpRetryFor()));
+        udpQueue = queue;
         int datagramSize = SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength());
         boolean native_ = Epoll.isAvailable();
         Bootstrap bootstrap = new Bootstrap()
@@ -236,11 +268,7 @@ public final class SyslogServer implements AutoCloseable {
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        // UDP cannot push back: a paused socket only moves the loss into the kernel, so more
-                        // batches may wait for their commit than on a TCP connection (still bounded).
-                        channel.pipeline().addLast("intake", new SyslogUdpHandler(frames, submitter(channel, frames,
-                                settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR, settings.udpRetryFor()),
-                                settings.maxFrameLength()));
+                        channel.pipeline().addLast("intake", new SyslogUdpHandler(queue, settings.maxFrameLength(), clock));
                     }
                 });
         int sockets = 1;
@@ -268,9 +296,11 @@ public final class SyslogServer implements AutoCloseable {
             bound.add(channel);
         }
         int granted = ((DatagramChannel) bound.get(0)).config().getReceiveBufferSize();
-        log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each{}", sockets,
+        log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each{}, queue {} MiB", sockets,
                 native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
-                granted < UDP_RECEIVE_BUFFER ? " (the kernel's net.core.rmem_max caps it; raise it to absorb longer bursts)" : "");
+                granted < UDP_RECEIVE_BUFFER ? " (the kernel's net.core.rmem_max caps it below the "
+                        + UDP_RECEIVE_BUFFER / (1024 * 1024) + " MiB asked for; raise it to absorb longer pauses)" : "",
+                settings.udpQueueBytes() / (1024 * 1024));
         return bound;
     }
 
@@ -321,7 +351,7 @@ public final class SyslogServer implements AutoCloseable {
 
     private void awaitPending() {
         long deadline = System.nanoTime() + DRAIN_ON_CLOSE.toNanos();
-        while (counters().pending() > 0 && System.nanoTime() - deadline < 0) {
+        while (counters().pending() + counters().queued() > 0 && System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

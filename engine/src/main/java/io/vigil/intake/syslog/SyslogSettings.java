@@ -26,10 +26,14 @@ import java.time.ZoneId;
  * @param udpRetryFor        how long a UDP batch is retried while the intake refuses it before it
  *                           is counted as rejected (UDP cannot push back on its sender)
  * @param rfc3164Zone        the zone RFC 3164 timestamps are read in (they carry none)
+ * @param udpQueueBytes      the memory UDP datagrams may take while they wait to be parsed and
+ *                           journaled (a burst waits there instead of in the kernel's buffer);
+ *                           beyond it datagrams are dropped and counted as rejected
  */
 public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int tlsPort, int relpPort,
                              SyslogTlsSettings tls, boolean relpTls, int maxFrameLength, int maxBatchSize,
-                             int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone) {
+                             int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone,
+                             long udpQueueBytes) {
 
     public static final int DEFAULT_PORT = 5514;
     /** RFC 5425's port is 6514; Vigil uses it as is (it is above 1024). */
@@ -40,6 +44,10 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
     public static final int DEFAULT_MAX_FRAME_LENGTH = 64 * 1024 + 1024;
     /** What every receiver must accept (RFC 5424 section 6.1). */
     public static final int MIN_FRAME_LENGTH = 480;
+    /** About 200,000 datagrams of 300 bytes; rsyslog's main queue holds 100,000 messages by default. */
+    public static final long DEFAULT_UDP_QUEUE_BYTES = 64L * 1024 * 1024;
+    public static final long MIN_UDP_QUEUE_BYTES = 1024L * 1024;
+    public static final long MAX_UDP_QUEUE_BYTES = 2048L * 1024 * 1024;
 
     public SyslogSettings {
         requirePort(udpPort, "udp");
@@ -54,6 +62,9 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
             throw new IllegalArgumentException("syslog max frame length must be " + MIN_FRAME_LENGTH + " (RFC 5424) to "
                     + EventLimits.MAX_EVENT_BYTES_CEILING + " bytes, got " + maxFrameLength);
         }
+        if (udpQueueBytes < MIN_UDP_QUEUE_BYTES || udpQueueBytes > MAX_UDP_QUEUE_BYTES) {
+            throw new IllegalArgumentException("syslog UDP queue must be 1MB to 2GB, got " + udpQueueBytes + " bytes");
+        }
         if (maxBatchSize < 1 || maxInFlightBatches < 1) {
             throw new IllegalArgumentException("syslog batch size and in-flight batches must be at least 1, got "
                     + maxBatchSize + " and " + maxInFlightBatches);
@@ -63,31 +74,37 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
     /** Defaults for everything but the addresses; TLS and RELP off. */
     public SyslogSettings(String bindAddress, int udpPort, int tcpPort) {
         this(bindAddress, udpPort, tcpPort, -1, -1, null, false, DEFAULT_MAX_FRAME_LENGTH, 1_000, 8,
-                Duration.ofMillis(500), ZoneId.systemDefault());
+                Duration.ofMillis(500), ZoneId.systemDefault(), DEFAULT_UDP_QUEUE_BYTES);
     }
 
     /** Plain UDP and TCP with the given batching, TLS and RELP off. */
     public SyslogSettings(String bindAddress, int udpPort, int tcpPort, int maxFrameLength, int maxBatchSize,
                           int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone) {
         this(bindAddress, udpPort, tcpPort, -1, -1, null, false, maxFrameLength, maxBatchSize, maxInFlightBatches,
-                udpRetryFor, rfc3164Zone);
+                udpRetryFor, rfc3164Zone, DEFAULT_UDP_QUEUE_BYTES);
     }
 
     public SyslogSettings withMaxFrameLength(int length) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, length, maxBatchSize,
-                maxInFlightBatches, udpRetryFor, rfc3164Zone);
+                maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
     }
 
     /** @param port -1 turns the TLS listener off */
     public SyslogSettings withTls(int port, SyslogTlsSettings settings) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, port, relpPort, settings, relpTls, maxFrameLength,
-                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone);
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
     }
 
     /** @param port -1 turns RELP off; {@code overTls} needs {@link #tls()} */
     public SyslogSettings withRelp(int port, boolean overTls) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, port, tls, overTls, maxFrameLength,
-                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone);
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
+    }
+
+    /** @param bytes the memory datagrams may take while they wait to be journaled */
+    public SyslogSettings withUdpQueue(long bytes) {
+        return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, maxFrameLength,
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, bytes);
     }
 
     private static void requirePort(int port, String name) {

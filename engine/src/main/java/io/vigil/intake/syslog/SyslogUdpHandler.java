@@ -6,27 +6,26 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 
-import java.util.Arrays;
+import java.time.Clock;
 
 /**
- * Syslog over UDP: one message per datagram, submitted in batches per read burst. UDP cannot
- * push back on a sender, so when the intake refuses a batch it is retried only briefly
- * ({@link SyslogSettings#udpRetryFor()}) while reading pauses (the kernel's socket buffer
- * absorbs the burst meanwhile), and then counted as rejected and logged (rate-limited).
+ * Syslog over UDP, on a receive thread: copies each datagram (only its head when it is longer than
+ * the longest frame) into the {@link SyslogUdpQueue} and nothing else, so that the socket is read
+ * again at once. Parsing and journaling happen on the queue's intake thread.
  */
 final class SyslogUdpHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
     /** The largest UDP payload is 65,527 bytes (IPv6); a receive buffer of this size never cuts one. */
     private static final int LARGEST_DATAGRAM = 65_536;
 
-    private final SyslogFrameProcessor frames;
-    private final SyslogBatchSubmitter submitter;
+    private final SyslogUdpQueue queue;
     private final int maxFrameLength;
+    private final Clock clock;
 
-    SyslogUdpHandler(SyslogFrameProcessor frames, SyslogBatchSubmitter submitter, int maxFrameLength) {
-        this.frames = frames;
-        this.submitter = submitter;
+    SyslogUdpHandler(SyslogUdpQueue queue, int maxFrameLength, Clock clock) {
+        this.queue = queue;
         this.maxFrameLength = maxFrameLength;
+        this.clock = clock;
     }
 
     /**
@@ -40,30 +39,12 @@ final class SyslogUdpHandler extends SimpleChannelInboundHandler<DatagramPacket>
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf content = packet.content();
-        String peer = PeerAddress.of(packet.sender());
         if (content.readableBytes() > maxFrameLength) {
             byte[] head = ByteBufUtil.getBytes(content, content.readerIndex(),
                     Math.min(SyslogFrameDecoder.OVERSIZED_HEAD_BYTES, maxFrameLength));
-            frames.process(SyslogFrame.oversized("datagram longer than " + maxFrameLength + " bytes", head, false), peer,
-                    submitter);
+            queue.offer(head, true, packet.sender(), clock.instant());
             return;
         }
-        frames.process(SyslogFrame.message(withoutOctetCount(ByteBufUtil.getBytes(content))), peer, submitter);
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        submitter.flush();
-        ctx.fireChannelReadComplete();
-    }
-
-    /** {@code logger --udp --octet-count} frames datagrams too: drop a "LEN SP" before the PRI. */
-    private static byte[] withoutOctetCount(byte[] datagram) {
-        int i = 0;
-        while (i < datagram.length && i < 10 && datagram[i] >= '0' && datagram[i] <= '9') {
-            i++;
-        }
-        boolean counted = i > 0 && i + 1 < datagram.length && datagram[i] == ' ' && datagram[i + 1] == '<';
-        return counted ? Arrays.copyOfRange(datagram, i + 1, datagram.length) : datagram;
+        queue.offer(ByteBufUtil.getBytes(content), false, packet.sender(), clock.instant());
     }
 }

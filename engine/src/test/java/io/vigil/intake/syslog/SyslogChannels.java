@@ -40,10 +40,20 @@ final class SyslogChannels {
         return channel;
     }
 
+    /** The queue of the last {@link #udp} channel. */
+    SyslogUdpQueue udpQueue;
+
+    /**
+     * A UDP socket's receive handler and its queue, whose intake thread is the channel's event loop.
+     * Its time stands still until {@link #elapse}: a burst of writes must not let a retry fall due.
+     */
     EmbeddedChannel udp(SyslogSettings settings) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        channel.pipeline().addLast(new SyslogUdpHandler(frames("syslog-udp"),
-                submitter(channel, settings, settings.udpRetryFor()), settings.maxFrameLength()));
+        channel.freezeTime();
+        udpQueue = new SyslogUdpQueue(settings.udpQueueBytes(), channel.eventLoop(), frames("syslog-udp"),
+                settings.maxFrameLength(), settings.maxBatchSize(), feed -> new SyslogBatchSubmitter(feed, intake, counters,
+                settings.maxBatchSize(), settings.maxInFlightBatches(), settings.udpRetryFor()));
+        channel.pipeline().addLast(new SyslogUdpHandler(udpQueue, settings.maxFrameLength(), Clock.fixed(NOW, ZoneOffset.UTC)));
         return channel;
     }
 

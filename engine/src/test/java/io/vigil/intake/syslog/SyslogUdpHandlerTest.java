@@ -13,10 +13,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static io.vigil.intake.syslog.SyslogChannels.elapse;
 import static io.vigil.intake.syslog.SyslogChannels.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class SyslogUdpHandlerTest {
@@ -59,7 +61,7 @@ class SyslogUdpHandlerTest {
     void shouldCountABatchAsRejectedAfterRetryingBrieflyAndThenCarryOn() {
         intake.refuseNext(100);
         udp.writeInbound(datagram("<14>lost", "192.0.2.7"));
-        assertThat(udp.config().isAutoRead()).isFalse();
+        assertThat(channels.udpQueue.reading()).isFalse();
 
         elapse(udp, 10);
         elapse(udp, 20);
@@ -67,11 +69,68 @@ class SyslogUdpHandlerTest {
         elapse(udp, 40);
 
         assertThat(counters.rejected()).isEqualTo(1);
-        assertThat(udp.config().isAutoRead()).isTrue();
+        assertThat(channels.udpQueue.reading()).isTrue();
         intake.refuseNext(0);
         udp.writeInbound(datagram("<14>kept", "192.0.2.7"));
         assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("kept");
         assertThat(counters.pending()).isZero();
+    }
+
+    @Test
+    void shouldQueueDatagramsWhileTheIntakePushesBackAndHandThemOverInBatchesWhenItTakesThemAgain() {
+        EmbeddedChannel small = channels.udp(settings(100, 8));
+        intake.refuseNext(1);
+        small.writeInbound(datagram("<14>first", "192.0.2.7"));
+        assertThat(channels.udpQueue.reading()).isFalse();
+
+        for (int i = 0; i < 250; i++) {
+            small.writeInbound(datagram("<14>queued " + i, "192.0.2.7"));
+        }
+        assertThat(counters.queued()).isEqualTo(250);
+        assertThat(counters.received()).isEqualTo(251);
+        assertThat(channels.udpQueue.queuedBytes()).isEqualTo(250 * SyslogUdpQueue.ENTRY_COST
+                + 250 * "<14>queued ".length() + 10 + 90 * 2 + 150 * 3);
+
+        elapse(small, 10);
+
+        assertThat(channels.udpQueue.reading()).isTrue();
+        assertThat(intake.submissions()).extracting(List::size).containsExactly(1, 100, 100, 50);
+        assertThat(intake.committed()).hasSize(251).last().extracting(EventDraft::message).isEqualTo("queued 249");
+        assertThat(counters.queued()).isZero();
+        assertThat(counters.pending()).isZero();
+        assertThat(channels.udpQueue.queuedBytes()).isZero();
+        assertThat(counters.accepted()).isEqualTo(251);
+    }
+
+    @Test
+    void shouldDropAndCountWhatNoLongerFitsTheQueueAndKeepWhatDid() {
+        // 1 MiB holds 2,097 datagrams of 404 bytes (500 with the entry's cost).
+        EmbeddedChannel small = channels.udp(settings(1_000, 8).withUdpQueue(1024 * 1024));
+        intake.refuseNext(1);
+        small.writeInbound(datagram("<14>first", "192.0.2.7"));
+        String line = "<14>" + "x".repeat(400);
+
+        for (int i = 0; i < 3_000; i++) {
+            small.writeInbound(datagram(line, "192.0.2.7"));
+        }
+        assertThat(counters.queued()).isEqualTo(2_097);
+        assertThat(counters.rejected()).isEqualTo(3_000 - 2_097);
+        assertThat(counters.received()).isEqualTo(3_001);
+
+        elapse(small, 10);
+        small.writeInbound(datagram("<14>after", "192.0.2.7"));
+
+        assertThat(counters.accepted()).isEqualTo(1 + 2_097 + 1);
+        assertThat(counters.accepted() + counters.rejected()).as("every received datagram accounted for")
+                .isEqualTo(counters.received());
+        assertThat(intake.committed()).last().extracting(EventDraft::message).isEqualTo("after");
+        assertThat(channels.udpQueue.queuedBytes()).isZero();
+    }
+
+    @Test
+    void shouldRefuseAQueueSmallerThanOneMegabyte() {
+        assertThatThrownBy(() -> new SyslogSettings("127.0.0.1", 0, 0).withUdpQueue(1000))
+                .hasMessage("syslog UDP queue must be 1MB to 2GB, got 1000 bytes");
     }
 
     @Test

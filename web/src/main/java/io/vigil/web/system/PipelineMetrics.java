@@ -88,6 +88,9 @@ class PipelineMetrics implements MeterBinder {
         FunctionCounter.builder("vigil.syslog.udp.kernel.drops", syslog, server -> Math.max(0, server.udpKernelDrops()))
                 .description("syslog datagrams the kernel dropped because the UDP receive buffer was full (Linux)")
                 .register(registry);
+        gauge(registry, "vigil.syslog.udp.queue", "memory taken by syslog datagrams received and waiting to be parsed "
+                + "and journaled (beyond VIGIL_SYSLOG_UDPQUEUE they are dropped and counted as rejected)", "bytes", syslog,
+                SyslogServer::udpQueuedBytes);
         FunctionCounter.builder("vigil.engine.turns", engine.statistics(), EngineStatistics::turns)
                 .description("engine turns, each a batch of events and commands").register(registry);
         FunctionCounter.builder("vigil.engine.turn.time", engine.statistics(), EngineStatistics::turnSeconds).baseUnit("seconds")

@@ -50,15 +50,20 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
      * @param maxFrame the longest syslog message (frame) accepted; longer ones become dead letters.
      *                 65 KiB: a 64 KiB message plus its header, as large as a UDP datagram can be
      *                 (rsyslog sends at most 8 KiB by default, syslog-ng 64 KiB)
+     * @param udpQueue the memory UDP datagrams may take while they wait to be parsed and journaled;
+     *                 beyond it they are dropped and counted as rejected
      */
     public record Syslog(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5514") int udpPort,
                          @DefaultValue("5514") int tcpPort, @DefaultValue("6514") int tlsPort,
                          @DefaultValue("2514") int relpPort, @DefaultValue("false") boolean relpTls,
-                         @DefaultValue Tls tls, @DefaultValue("65KB") DataSize maxFrame) {
+                         @DefaultValue Tls tls, @DefaultValue("65KB") DataSize maxFrame,
+                         @DefaultValue("64MB") DataSize udpQueue) {
 
         public Syslog {
             requireBetween(maxFrame, SyslogSettings.MIN_FRAME_LENGTH, EventLimits.MAX_EVENT_BYTES_CEILING,
                     "vigil.syslog.max-frame (VIGIL_SYSLOG_MAXFRAME)");
+            requireBetween(udpQueue, SyslogSettings.MIN_UDP_QUEUE_BYTES, SyslogSettings.MAX_UDP_QUEUE_BYTES,
+                    "vigil.syslog.udp-queue (VIGIL_SYSLOG_UDPQUEUE)");
         }
 
         public int maxFrameBytes() {
@@ -70,7 +75,8 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
             return new SyslogSettings(bindAddress, udpPort, tcpPort)
                     .withTls(tlsPort, tls.settings())
                     .withRelp(relpPort, relpTls)
-                    .withMaxFrameLength(maxFrameBytes());
+                    .withMaxFrameLength(maxFrameBytes())
+                    .withUdpQueue(udpQueue.toBytes());
         }
     }
 

@@ -96,6 +96,7 @@ class MetricsIT extends ServerTestSupport {
                 .isEqualTo(tcpDead + 1);
         assertThat(value(after, "vigil_syslog_messages_total{result=\"received\",transport=\"syslog-udp\"}")).isNotNegative();
         assertThat(value(after, "vigil_syslog_udp_kernel_drops_total")).isNotNegative();
+        assertThat(value(after, "vigil_syslog_udp_queue_bytes")).isNotNegative();
         assertThat(value(after, "vigil_intake_events_total{result=\"accepted\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(after, "vigil_intake_requests_total{result=\"invalid\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
     }

@@ -36,6 +36,16 @@ class VigilPropertiesTest {
         assertThat(properties.intake().maxBody()).isEqualTo(DataSize.ofMegabytes(64));
         assertThat(properties.intake().maxEventBytes()).isEqualTo(1_048_576);
         assertThat(properties.syslog().maxFrameBytes()).isEqualTo(66_560);
+        assertThat(properties.syslog().settings().udpQueueBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
+    void shouldBindTheUdpQueueFromTheEnvironmentAndRefuseOneOutOfBoundsNamingTheVariable() {
+        assertThat(bind(environment(Map.of("VIGIL_SYSLOG_UDPQUEUE", "256MB"))).syslog().settings().udpQueueBytes())
+                .isEqualTo(256L * 1024 * 1024);
+        assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_SYSLOG_UDPQUEUE", "100KB"))))
+                .rootCause().hasMessage("vigil.syslog.udp-queue (VIGIL_SYSLOG_UDPQUEUE) must be 1048576 to 2147483648 bytes, "
+                        + "got 102400");
     }
 
     @Test
