@@ -84,10 +84,11 @@ public final class Engine implements AutoCloseable {
 
     private void loop(BatchRunner first) {
         long pollMillis = settings.pollTimeout().toMillis();
+        long lingerNanos = settings.linger().toNanos();
         BatchRunner runner = first;
         while (running) {
             try {
-                List<Object> items = inbox.drain(settings.batchSize(), pollMillis);
+                List<Object> items = inbox.drain(settings.batchSize(), pollMillis, lingerNanos);
                 long started = System.nanoTime();
                 try {
                     runner.run(items, wallClock.millis());

@@ -4,6 +4,7 @@ import io.vigil.model.Event;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import static io.vigil.session.ProbeRules.START;
@@ -47,6 +48,44 @@ class EngineInboxTest {
         assertThat(ids(third.get(2))).containsExactly(11L, 12L);
         assertThat(inbox.backlog()).isZero();
         assertThat(inbox.drain(4, 0)).isEmpty();
+    }
+
+    @Test
+    void shouldLingerForCommitsThatArriveSoonAfterTheFirstOne() throws Exception {
+        committed(1, 2);
+        Thread later = new Thread(() -> {
+            sleep(30);
+            committed(3, 4);
+        });
+        later.start();
+
+        List<Object> taken = inbox.drain(100, 0, TimeUnit.SECONDS.toNanos(2));
+        later.join();
+
+        assertThat(taken).extracting(EngineInboxTest::ids).containsExactly(List.of(1L, 2L), List.of(3L, 4L));
+    }
+
+    @Test
+    void shouldNotLingerWithoutLingerTimeNorOnceTheTurnIsFull() throws Exception {
+        committed(1, 2);
+        Thread later = new Thread(() -> {
+            sleep(300);
+            committed(3, 4);
+        });
+        later.start();
+
+        assertThat(inbox.drain(100, 0)).extracting(EngineInboxTest::ids).containsExactly(List.of(1L, 2L));
+        assertThat(inbox.drain(2, 1_000, TimeUnit.SECONDS.toNanos(30))).as("full at once: no lingering")
+                .extracting(EngineInboxTest::ids).containsExactly(List.of(3L, 4L));
+        later.join();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

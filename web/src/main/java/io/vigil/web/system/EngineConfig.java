@@ -87,6 +87,7 @@ class EngineConfig {
                   DataSource dataSource, RuleSetLibrary ruleSets) {
         EngineSettings settings = EngineSettings.defaults().withBatchSize(properties.engine().batchSize())
                 .withFireBudget(properties.engine().fireBudget())
+                .withLinger(properties.engine().linger())
                 .withEscalationInterval(properties.escalation().after())
                 .withCloseResolvedAfter(properties.escalation().closeResolved());
         RuleSet active = ruleSets.activeForStart(RuleSet.fromClasspath(),

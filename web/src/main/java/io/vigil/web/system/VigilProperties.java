@@ -5,6 +5,7 @@ import io.vigil.intake.syslog.SyslogSettings;
 import io.vigil.intake.syslog.SyslogTlsSettings;
 import io.vigil.notify.DispatcherSettings;
 import io.vigil.notify.channel.MailSettings;
+import io.vigil.session.EngineSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -145,9 +146,18 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
      * @param batchSize     at most this many events per engine turn (one fire, one published batch)
      * @param fireBudget    how long the rules of one turn may fire before they count as running away
      *                      (the engine then rolls back to the version active before)
+     * @param linger        how long a turn may wait for more events once its first is there (0 to 1s):
+     *                      fewer, larger turns when events come in small commits
      */
     public record Engine(@DefaultValue("100000") int queueCapacity, @DefaultValue("5000") int batchSize,
-                         @DefaultValue("30s") Duration fireBudget) {
+                         @DefaultValue("30s") Duration fireBudget, @DefaultValue("5ms") Duration linger) {
+
+        public Engine {
+            if (linger.isNegative() || linger.compareTo(EngineSettings.MAX_LINGER) > 0) {
+                throw new IllegalArgumentException("vigil.engine.linger (VIGIL_ENGINE_LINGER) must be 0 to "
+                        + EngineSettings.MAX_LINGER.toMillis() + "ms, got " + linger.toMillis() + "ms");
+            }
+        }
     }
 
     /**

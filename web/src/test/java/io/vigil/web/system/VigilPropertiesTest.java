@@ -40,6 +40,14 @@ class VigilPropertiesTest {
     }
 
     @Test
+    void shouldBindTheEngineLingerAndRefuseOneBeyondASecondNamingTheVariable() {
+        assertThat(bind(environment(Map.of())).engine().linger()).isEqualTo(Duration.ofMillis(5));
+        assertThat(bind(environment(Map.of("VIGIL_ENGINE_LINGER", "0"))).engine().linger()).isZero();
+        assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_ENGINE_LINGER", "2s"))))
+                .rootCause().hasMessage("vigil.engine.linger (VIGIL_ENGINE_LINGER) must be 0 to 1000ms, got 2000ms");
+    }
+
+    @Test
     void shouldBindTheUdpQueueFromTheEnvironmentAndRefuseOneOutOfBoundsNamingTheVariable() {
         assertThat(bind(environment(Map.of("VIGIL_SYSLOG_UDPQUEUE", "256MB"))).syslog().settings().udpQueueBytes())
                 .isEqualTo(256L * 1024 * 1024);
