@@ -4,7 +4,8 @@
 # start_syslog_server NAME JAR WORK HTTP_PORT TCP_PORT
 #   Starts it (data and log in WORK; VIGIL_DB_URL and other VIGIL_* settings come from the
 #   environment), waits until it is UP, and sets SERVER_PID (the java process itself, whose /proc
-#   entries the scripts read) and SERVER_TOKEN. Exits the script, naming NAME, when it does not come up.
+#   entries the scripts read), SERVER_TOKEN and SERVER_PASSWORD (admin's, for more tokens). Exits the
+#   script, naming NAME, when it does not come up.
 
 start_syslog_server() {
   local name=$1 jar=$2 work=$3 http=$4 tcp=$5 password=bench-syslog-secret-8
@@ -20,6 +21,7 @@ start_syslog_server() {
     sleep 0.5
   done
   curl -sf "http://127.0.0.1:$http/actuator/health" >/dev/null || { echo "$name: the server did not come up" >&2; exit 1; }
+  SERVER_PASSWORD=$password
   SERVER_TOKEN=$(curl -sf -u "admin:$password" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$name\",\"role\":\"AUDITOR\"}" "http://127.0.0.1:$http/api/v1/tokens" \
     | sed -E 's/.*"token":"([^"]+)".*/\1/')
