@@ -67,9 +67,11 @@ final class SyslogUdpQueue implements SyslogBatchSubmitter.Feed {
      */
     SyslogUdpQueue(long capacityBytes, EventExecutor intakeThread, SyslogFrameProcessor frames, int maxFrameLength,
                    int datagramsPerDrain, Function<SyslogBatchSubmitter.Feed, SyslogBatchSubmitter> submitterFor) {
-        if (capacityBytes < maxFrameLength + ENTRY_COST) {
-            throw new IllegalArgumentException("the syslog UDP queue must hold at least one datagram of the longest frame ("
-                    + (maxFrameLength + ENTRY_COST) + " bytes), got " + capacityBytes);
+        // A datagram is never longer than the receive buffer, whatever the longest frame over TCP may be.
+        long largestEntry = SyslogUdpHandler.receiveBufferSize(maxFrameLength) + ENTRY_COST;
+        if (capacityBytes < largestEntry) {
+            throw new IllegalArgumentException("the syslog UDP queue must hold at least one datagram of the longest kind ("
+                    + largestEntry + " bytes), got " + capacityBytes);
         }
         this.capacityBytes = capacityBytes;
         this.intakeThread = intakeThread;

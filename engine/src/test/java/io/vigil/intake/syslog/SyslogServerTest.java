@@ -79,6 +79,22 @@ class SyslogServerTest {
     }
 
     @Test
+    void shouldStartWithTheSmallestUdpQueueBesideTheLongestFrameAsNoDatagramIsThatLong() throws Exception {
+        SyslogSettings settings = new SyslogSettings("127.0.0.1", 0, -1)
+                .withMaxFrameLength(2 * 1024 * 1024).withUdpQueue(SyslogSettings.MIN_UDP_QUEUE_BYTES);
+        try (SyslogServer server = new SyslogServer(settings, intake, deadLetters);
+             DatagramSocket sender = new DatagramSocket()) {
+            server.start();
+
+            sender.send(new DatagramPacket("<14>small queue".getBytes(StandardCharsets.US_ASCII), 15,
+                    new InetSocketAddress("127.0.0.1", server.udpPort())));
+
+            assertThat(intake.awaitCommitted(1, Duration.ofSeconds(10))).extracting(EventDraft::message)
+                    .containsExactly("small queue");
+        }
+    }
+
+    @Test
     void shouldRefuseAFrameLimitOutsideWhatAnEventMayHold() {
         assertThatThrownBy(() -> new SyslogSettings("0.0.0.0", 5514, 5514).withMaxFrameLength(479))
                 .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 479");
