@@ -257,9 +257,8 @@ public final class SyslogServer implements AutoCloseable {
         // UDP cannot push back: a paused intake only moves the loss into the queue, so more batches may
         // wait for their commit than on a TCP connection (still bounded).
         SyslogUdpQueue queue = new SyslogUdpQueue(settings.udpQueueBytes(), udpIntakeThread, frames,
-                settings.maxFrameLength(), settings.maxBatchSize(), feed -> new SyslogBatchSubmitter(feed, intake,
-                frames.counters(), settings.maxBatchSize(), settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR,
-                settings.udpRetryFor()));
+                settings.maxFrameLength(), settings.maxBatchSize(), feed -> submitter(feed, frames,
+                settings.maxInFlightBatches() * UDP_IN_FLIGHT_FACTOR, settings.udpRetryFor()));
         udpQueue = queue;
         int datagramSize = SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength());
         boolean native_ = Epoll.isAvailable();
@@ -327,15 +326,16 @@ public final class SyslogServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("framer", framer.apply(settings.maxFrameLength()))
                                 .addLast("intake", session.apply(frames,
-                                        submitter(channel, frames, settings.maxInFlightBatches(), null)));
+                                        submitter(SyslogBatchSubmitter.Feed.of(channel), frames,
+                                                settings.maxInFlightBatches(), null)));
                     }
                 });
     }
 
     /** @param giveUpAfter null to retry until the intake takes a batch (TCP) */
-    private SyslogBatchSubmitter submitter(Channel channel, SyslogFrameProcessor frames, int maxInFlight,
+    private SyslogBatchSubmitter submitter(SyslogBatchSubmitter.Feed feed, SyslogFrameProcessor frames, int maxInFlight,
                                            Duration giveUpAfter) {
-        return new SyslogBatchSubmitter(channel, intake, frames.counters(), settings.maxBatchSize(), maxInFlight,
+        return new SyslogBatchSubmitter(feed, intake, frames.counters(), settings.maxBatchSize(), maxInFlight,
                 giveUpAfter);
     }
 
