@@ -36,20 +36,14 @@ load() {
   java -cp "$bench" io.vigil.bench.SyslogTcpLoad --port "$tcp" --connections 4 --messages "$1" \
     --url "http://127.0.0.1:$http" --token "$token" --timeout-seconds 900
 }
-ticks() { # CPU ticks (user + system) of the server and of every mariadbd
-  local vigil mariadb=0 pid
-  vigil=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
-  for pid in $(pgrep -x mariadbd); do mariadb=$((mariadb + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
-  echo "$vigil $mariadb"
-}
 
 if [ "$warmup" -gt 0 ]; then
   echo "warm-up, $warmup messages:"
   load "$warmup" | sed 's/^/  /'
 fi
 echo "measured, $messages messages:"
-before=$(ticks)
+before=$(server_cpu_ticks)
 load "$messages" | sed 's/^/  /'
-after=$(ticks)
+after=$(server_cpu_ticks)
 echo "$before $after $messages $(getconf CLK_TCK)" | awk '{ us = 1e6 / $6 / $5;
   printf "CPU per event: Vigil %.1f µs, MariaDB %.1f µs\n", ($3 - $1) * us, ($4 - $2) * us }'

@@ -38,14 +38,6 @@ metric() { # the value of one Prometheus series, 0 when absent
   curl -sf -H "Authorization: Bearer $SERVER_TOKEN" "http://127.0.0.1:$http/actuator/prometheus" \
     | awk -v series="$1" '$1 == series { print $2; found = 1 } END { if (!found) print 0 }' | head -1
 }
-ticks() { # CPU ticks (user + system) of a process
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
-}
-mariadb_ticks() {
-  local sum=0 pid
-  for pid in $(pgrep -x mariadbd); do sum=$((sum + $(ticks "$pid"))); done
-  echo "$sum"
-}
 threads() { # CPU ticks per thread name (numbers at the end dropped: a pool counts as one)
   local task
   for task in /proc/"$SERVER_PID"/task/*; do
@@ -69,9 +61,9 @@ for connections in $connection_counts; do
   sleep 3
   commits0=$(metric vigil_journal_commits_total); time0=$(metric vigil_journal_commit_time_seconds_total)
   events0=$(metric vigil_journal_committed_events_total)
-  vigil0=$(ticks "$SERVER_PID"); mariadb0=$(mariadb_ticks); threads >"$work/threads-before.txt"
+  read -r vigil0 mariadb0 <<<"$(server_cpu_ticks)"; threads >"$work/threads-before.txt"
   post "$connections" "$seconds" >"$work/wrk-$connections.txt"
-  vigil1=$(ticks "$SERVER_PID"); mariadb1=$(mariadb_ticks); threads >"$work/threads-after.txt"
+  read -r vigil1 mariadb1 <<<"$(server_cpu_ticks)"; threads >"$work/threads-after.txt"
   commits1=$(metric vigil_journal_commits_total); time1=$(metric vigil_journal_commit_time_seconds_total)
   events1=$(metric vigil_journal_committed_events_total)
   awk -v c="$connections" -v s="$seconds" -v t="$tick" -v c0="$commits0" -v c1="$commits1" -v t0="$time0" -v t1="$time1" \

@@ -1,5 +1,6 @@
-# Sourced by bench/end-to-end-syslog.sh and bench/overload-memory.sh: the packaged server on
-# loopback with only syslog TCP open, and an AUDITOR token for its API and metrics.
+# Sourced by bench/end-to-end-syslog.sh, bench/overload-memory.sh and bench/single-event-rest.sh:
+# the packaged server on loopback with only syslog TCP (and HTTP) open, an AUDITOR token for its API
+# and metrics, and the CPU time it and MariaDB have used.
 #
 # start_syslog_server NAME JAR WORK HTTP_PORT TCP_PORT
 #   Starts it (data and log in WORK; VIGIL_DB_URL and other VIGIL_* settings come from the
@@ -25,4 +26,13 @@ start_syslog_server() {
   SERVER_TOKEN=$(curl -sf -u "admin:$password" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$name\",\"role\":\"AUDITOR\"}" "http://127.0.0.1:$http/api/v1/tokens" \
     | sed -E 's/.*"token":"([^"]+)".*/\1/')
+}
+
+# server_cpu_ticks: prints "SERVER MARIADB", the CPU ticks (user + system, getconf CLK_TCK per
+# second) the server (SERVER_PID) and every mariadbd have used so far.
+server_cpu_ticks() {
+  local vigil mariadb=0 pid
+  vigil=$(awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat")
+  for pid in $(pgrep -x mariadbd); do mariadb=$((mariadb + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$vigil $mariadb"
 }
