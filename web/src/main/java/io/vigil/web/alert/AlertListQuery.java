@@ -27,8 +27,9 @@ record AlertListQuery(String state, String status, String kind, String q, AlertO
     static AlertListQuery of(List<String> state, String status, String kind, String q, String sort, Long before) {
         String states = state == null ? null : String.join(",", state.stream().filter(s -> !s.isBlank()).toList());
         String order = RequestParams.oneOf("sort", sort, ORDERS);
-        AlertListQuery query = new AlertListQuery(given(states), given(status), given(kind), given(q),
-                order == null ? DEFAULT_ORDER : AlertOrder.valueOf(order), before);
+        AlertListQuery query = new AlertListQuery(RequestParams.given(states), RequestParams.given(status),
+                RequestParams.given(kind), RequestParams.given(q), order == null ? DEFAULT_ORDER : AlertOrder.valueOf(order),
+                before);
         query.filter();
         return query;
     }
@@ -72,9 +73,5 @@ record AlertListQuery(String state, String status, String kind, String q, AlertO
             url.queryParam("before", beforeOrNull);
         }
         return url.encode().build().toUriString();
-    }
-
-    private static String given(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

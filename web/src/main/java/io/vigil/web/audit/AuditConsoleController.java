@@ -37,8 +37,8 @@ class AuditConsoleController {
     @GetMapping("/console/audit")
     String firings(@RequestParam(required = false) String rule, @RequestParam(required = false) String version,
                    @RequestParam(required = false) Long event, @RequestParam(required = false) Long incident, Model model) {
-        String ruleOrNull = rule == null || rule.isBlank() ? null : rule.trim();
-        String versionOrNull = version == null || version.isBlank() ? null : version.trim();
+        String ruleOrNull = RequestParams.given(rule);
+        String versionOrNull = RequestParams.given(version);
         List<FiringRow> firings = incident != null ? trail.ofIncident(incident)
                 : trail.query(new FiringFilter(ruleOrNull, versionOrNull, null, null, event, null), PAGE_SIZE);
         model.addAttribute("rule", ruleOrNull);

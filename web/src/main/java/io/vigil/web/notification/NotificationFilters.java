@@ -23,7 +23,7 @@ final class NotificationFilters {
      */
     static NotificationFilter of(String recipient, Long incident, Long alert, String state) {
         String oneState = RequestParams.oneOf("state", state, STATES);
-        return new NotificationFilter(recipient == null || recipient.isBlank() ? null : recipient.trim(),
+        return new NotificationFilter(RequestParams.given(recipient),
                 positive("incident", incident), positive("alert", alert),
                 oneState == null ? null : NotificationState.valueOf(oneState));
     }

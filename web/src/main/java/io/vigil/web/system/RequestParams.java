@@ -21,6 +21,11 @@ public final class RequestParams {
     private RequestParams() {
     }
 
+    /** A text parameter trimmed, or null when it is absent or blank (a form's empty field means "any"). */
+    public static String given(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     /** A page size within the stores' bounds. */
     public static int limit(int limit) {
         if (limit < 1 || limit > QueryLimits.MAX) {
