@@ -111,10 +111,6 @@ final class SyslogUdpQueue implements SyslogBatchSubmitter.Feed {
         return queuedBytes.get();
     }
 
-    long capacityBytes() {
-        return capacityBytes;
-    }
-
     /** Whether the intake thread is taking datagrams out (false while the intake pushes back). */
     boolean reading() {
         return reading;
