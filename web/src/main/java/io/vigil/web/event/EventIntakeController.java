@@ -1,17 +1,18 @@
 package io.vigil.web.event;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vigil.intake.http.EventJsonParser;
 import io.vigil.web.intake.IntakeEndpoint;
 import io.vigil.web.intake.JournaledIntake;
 import io.vigil.web.intake.JournaledIntake.Accepted;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/v1/events}: one event object or an array of them, answered once they are
@@ -31,7 +32,9 @@ class EventIntakeController {
     }
 
     @PostMapping(path = "/api/v1/events", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    CompletableFuture<ResponseEntity<Accepted>> post(HttpServletRequest request,
+    @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    Object post(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, body -> parser.parseBody(body, TRANSPORT));
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -29,8 +30,10 @@ import java.util.function.Function;
 /**
  * The one way an HTTP request's events get into the journal, whatever the body's format (our
  * events, an Alertmanager or Grafana webhook). The answer comes only after the events are
- * committed; the request waits asynchronously for the group commit, so many concurrent posters do
- * not each hold a servlet thread idle.
+ * committed. The request thread waits for the group commit a little ({@link #ANSWER_ON_REQUEST_THREAD}),
+ * which is how long a commit takes when the database is well: the answer is then written at once. A
+ * commit that takes longer is waited for asynchronously, so a slow database does not hold every
+ * servlet thread (and with them the console) idle.
  *
  * <p>Every answer is true: 202 means stored; 429 and 503 with "nothing was stored" mean a retry is
  * safe; when the commit is not confirmed in time the 503 says that the outcome is unknown. An
@@ -42,6 +45,15 @@ import java.util.function.Function;
 public class JournaledIntake {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /**
+     * How long the request thread itself waits for the commit before the answer is left to the
+     * commit's completion. Answering on the request thread saves Spring MVC's async re-dispatch (a
+     * second pass through the filter chain and the return-value handling: about half a single-event
+     * request's CPU, BENCHMARKS.md "Single-event REST"); a healthy group commit takes 1–2 ms. Waiting
+     * longer would let a stalled database tie up the servlet threads.
+     */
+    public static final Duration ANSWER_ON_REQUEST_THREAD = Duration.ofMillis(50);
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final KeyedEventIntake intake;
@@ -65,9 +77,13 @@ public class JournaledIntake {
      * with an {@link EventValidationException}) and journals them.
      *
      * @param idempotencyKey the request's {@value #IDEMPOTENCY_KEY} header, or null
+     * @return the answer, a {@code ResponseEntity<Accepted>}, when the commit came within
+     *         {@link #ANSWER_ON_REQUEST_THREAD}; else a {@code CompletableFuture} of it, which Spring MVC
+     *         answers asynchronously (it picks the return-value handler by the returned object's class)
+     * @throws RuntimeException what the request or its commit was refused with, for {@link IntakeExceptionHandler}
      */
-    public CompletableFuture<ResponseEntity<Accepted>> accept(HttpServletRequest request, String idempotencyKey,
-                                                              Function<byte[], List<EventDraft>> parse) throws IOException {
+    public Object accept(HttpServletRequest request, String idempotencyKey,
+                         Function<byte[], List<EventDraft>> parse) throws IOException {
         String transport = IntakeMetrics.transportOf(request);
         CompletableFuture<Receipt> receipt;
         IdempotencyKey key;
@@ -84,7 +100,7 @@ public class JournaledIntake {
             throw e;
         }
         IdempotencyKey storedUnder = key;
-        return receipt.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((stored, failure) -> {
+        CompletableFuture<ResponseEntity<Accepted>> reply = receipt.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((stored, failure) -> {
             if (failure == null) {
                 metrics.accepted(transport, stored.ids().size());
                 ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED);
@@ -100,6 +116,22 @@ public class JournaledIntake {
             metrics.refused(transport, answer);
             throw answer;
         });
+        return answeredWithin(reply, ANSWER_ON_REQUEST_THREAD);
+    }
+
+    /** The reply itself if it is there within {@code wait}, else the future of it. */
+    private static Object answeredWithin(CompletableFuture<ResponseEntity<Accepted>> reply, Duration wait) {
+        try {
+            return reply.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return reply;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return reply;
+        } catch (ExecutionException e) {
+            // get() unwraps the CompletionException: the cause is what the handler above threw
+            throw e.getCause() instanceof RuntimeException refused ? refused : new IllegalStateException(e.getCause());
+        }
     }
 
     private static IdempotencyKey idempotencyKey(String value, byte[] body) {

@@ -1,5 +1,8 @@
 package io.vigil.web.webhook;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vigil.intake.webhook.WebhookParser;
 import io.vigil.web.intake.IntakeEndpoint;
 import io.vigil.web.intake.JournaledIntake;
@@ -7,13 +10,11 @@ import io.vigil.web.intake.JournaledIntake.Accepted;
 import io.vigil.web.system.VigilProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Alerting tools' webhooks, taken as they send them: {@code POST /api/v1/webhooks/alertmanager}
@@ -36,13 +37,17 @@ class WebhookController {
     }
 
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    CompletableFuture<ResponseEntity<Accepted>> alertmanager(HttpServletRequest request,
+    @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    Object alertmanager(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, alertmanager::parse);
     }
 
     @PostMapping(path = "/api/v1/webhooks/grafana", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
-    CompletableFuture<ResponseEntity<Accepted>> grafana(HttpServletRequest request,
+    @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    Object grafana(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, grafana::parse);
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
 
@@ -24,9 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
@@ -34,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * What POST /api/v1/events answers when the journal cannot say "stored": never a bare error, always
- * a problem that says whether anything was stored and when to retry.
+ * a problem that says whether anything was stored and when to retry. And when it answers: on the
+ * request thread if the commit comes while it waits, else asynchronously.
  */
 class EventIntakeAnswersTest {
 
@@ -68,19 +72,53 @@ class EventIntakeAnswersTest {
                 .setControllerAdvice(new IntakeExceptionHandler()).build();
     }
 
-    private static MvcResult posted(MockMvc server, String idempotencyKey) throws Exception {
-        var request = post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(EVENT);
+    private static ResultActions post(MockMvc server, String idempotencyKey) throws Exception {
+        var request = MockMvcRequestBuilders.post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content(EVENT);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return server.perform(request).andExpect(request().asyncStarted()).andReturn();
+        return server.perform(request);
+    }
+
+    /** A request whose commit did not come while the request thread waited: answered asynchronously. */
+    private static MvcResult postedAndLeftWaiting(MockMvc server, String idempotencyKey) throws Exception {
+        return post(server, idempotencyKey).andExpect(request().asyncStarted()).andReturn();
+    }
+
+    @Test
+    void shouldAnswerOnTheRequestThreadWhenTheCommitComesWhileItWaits() throws Exception {
+        CompletableFuture<List<Long>> commit = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(5, TimeUnit.MILLISECONDS).execute(() -> commit.complete(List.of(41L)));
+        MockMvc server = server(commit);
+
+        post(server, null)
+                .andExpect(request().asyncNotStarted())
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.ids[0]").value(41));
+    }
+
+    @Test
+    void shouldAnswerAsynchronouslyWhenTheCommitComesAfterTheRequestThreadStoppedWaiting() throws Exception {
+        CompletableFuture<List<Long>> commit = new CompletableFuture<>();
+        MockMvc server = server(commit);
+        long before = System.nanoTime();
+
+        MvcResult waiting = postedAndLeftWaiting(server, null);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(JournaledIntake.ANSWER_ON_REQUEST_THREAD);
+        commit.complete(List.of(42L, 43L));
+
+        server.perform(asyncDispatch(waiting))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.ids[1]").value(43));
     }
 
     @Test
     void shouldSayTheOutcomeIsUnknownAndHowToRetrySafelyWhenTheCommitIsNotConfirmedInTime() throws Exception {
         MockMvc server = server(new CompletableFuture<>());
 
-        server.perform(asyncDispatch(posted(server, "batch-42")))
+        server.perform(asyncDispatch(postedAndLeftWaiting(server, "batch-42")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.title").value("Outcome unknown"))
@@ -95,7 +133,7 @@ class EventIntakeAnswersTest {
     void shouldWarnThatARetryWithoutAKeyMayStoreTwice() throws Exception {
         MockMvc server = server(new CompletableFuture<>());
 
-        server.perform(asyncDispatch(posted(server, null)))
+        server.perform(asyncDispatch(postedAndLeftWaiting(server, null)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.endsWith("A retry without an Idempotency-Key"
@@ -109,7 +147,8 @@ class EventIntakeAnswersTest {
                 "the journal database is unreachable since 2026-11-27T09:00:00Z (Connection refused); nothing was stored",
                 5, null)));
 
-        server.perform(asyncDispatch(posted(server, null)))
+        post(server, null)
+                .andExpect(request().asyncNotStarted())
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.title").value("Journal unavailable"))
