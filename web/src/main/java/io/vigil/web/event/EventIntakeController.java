@@ -33,7 +33,7 @@ class EventIntakeController {
 
     @PostMapping(path = "/api/v1/events", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
-            content = @Content(schema = @Schema(implementation = Accepted.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Accepted.class)))
     Object post(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, body -> parser.parseBody(body, TRANSPORT));

@@ -38,7 +38,7 @@ class WebhookController {
 
     @PostMapping(path = "/api/v1/webhooks/alertmanager", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
-            content = @Content(schema = @Schema(implementation = Accepted.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Accepted.class)))
     Object alertmanager(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, alertmanager::parse);
@@ -46,7 +46,7 @@ class WebhookController {
 
     @PostMapping(path = "/api/v1/webhooks/grafana", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @ApiResponse(responseCode = "202", description = "stored: the events' ids, in order",
-            content = @Content(schema = @Schema(implementation = Accepted.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Accepted.class)))
     Object grafana(HttpServletRequest request,
             @RequestHeader(name = JournaledIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
         return intake.accept(request, idempotencyKey, grafana::parse);

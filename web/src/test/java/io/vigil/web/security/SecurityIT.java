@@ -273,6 +273,9 @@ class SecurityIT extends ServerTestSupport {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").has("/api/v1/events")).isTrue();
         assertThat(docs.json().get("paths").has("/api/v1/incidents/{id}/acknowledge")).isTrue();
+        // The intake answers with a ResponseEntity or a future of one: the 202 and its body are declared.
+        assertThat(docs.json().at("/paths/~1api~1v1~1events/post/responses/202/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Accepted");
     }
 
     @Test
