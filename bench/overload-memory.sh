@@ -42,7 +42,7 @@ if [ "$load_kind" = rest ]; then
   integrator=$(curl -sf -u "admin:$SERVER_PASSWORD" -H 'Content-Type: application/json' \
     -d '{"name":"overload-memory-integrator","role":"INTEGRATOR"}' "http://127.0.0.1:$http/api/v1/tokens" \
     | sed -E 's/.*"token":"([^"]+)".*/\1/')
-  # 100 events per request, 1,000 hosts: the same body each time, as the peer benchmark posts.
+  # 100 events per request for 100 hosts: the same body each time, as the peer benchmark posts.
   awk 'BEGIN { printf "["; for (i = 0; i < 100; i++) { if (i > 0) printf ","
     printf "{\"source\":\"bench\",\"resource\":\"host%d\",\"check\":\"cpu\",\"status\":\"NORMAL\",\"message\":\"load ok\"}", i }
     printf "]" }' >"$work/body.json"
