@@ -85,11 +85,6 @@ final class SyslogBatchSubmitter {
     private boolean retryScheduled;
     private long retryDelayMillis = FIRST_RETRY_MILLIS;
 
-    SyslogBatchSubmitter(Channel channel, EventIntake intake, SyslogCounters counters, int maxBatchSize,
-                         int maxInFlight, Duration giveUpAfter) {
-        this(Feed.of(channel), intake, counters, maxBatchSize, maxInFlight, giveUpAfter);
-    }
-
     SyslogBatchSubmitter(Feed feed, EventIntake intake, SyslogCounters counters, int maxBatchSize,
                          int maxInFlight, Duration giveUpAfter) {
         this.feed = feed;

@@ -28,7 +28,7 @@ final class SyslogChannels {
     EmbeddedChannel tcp(SyslogSettings settings) {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(new SyslogFrameDecoder(settings.maxFrameLength()),
-                new SyslogTcpHandler(frames("syslog-tcp"), submitter(channel, settings, null)));
+                new SyslogTcpHandler(frames("syslog-tcp"), submitter(SyslogBatchSubmitter.Feed.of(channel), intake, settings, null)));
         return channel;
     }
 
@@ -36,7 +36,7 @@ final class SyslogChannels {
     EmbeddedChannel relp(SyslogSettings settings, EventIntake batchesTo) {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.pipeline().addLast(new RelpFrameDecoder(settings.maxFrameLength()), new RelpSessionHandler(frames(SyslogServer.RELP),
-                new SyslogBatchSubmitter(channel, batchesTo, counters, settings.maxBatchSize(), settings.maxInFlightBatches(), null)));
+                submitter(SyslogBatchSubmitter.Feed.of(channel), batchesTo, settings, null)));
         return channel;
     }
 
@@ -51,8 +51,7 @@ final class SyslogChannels {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.freezeTime();
         udpQueue = new SyslogUdpQueue(settings.udpQueueBytes(), channel.eventLoop(), frames("syslog-udp"),
-                settings.maxFrameLength(), settings.maxBatchSize(), feed -> new SyslogBatchSubmitter(feed, intake, counters,
-                settings.maxBatchSize(), settings.maxInFlightBatches(), settings.udpRetryFor()));
+                settings.maxFrameLength(), settings.maxBatchSize(), feed -> submitter(feed, intake, settings, settings.udpRetryFor()));
         channel.pipeline().addLast(new SyslogUdpHandler(udpQueue, settings.maxFrameLength(), Clock.fixed(NOW, ZoneOffset.UTC)));
         return channel;
     }
@@ -69,8 +68,9 @@ final class SyslogChannels {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private SyslogBatchSubmitter submitter(EmbeddedChannel channel, SyslogSettings settings, Duration giveUpAfter) {
-        return new SyslogBatchSubmitter(channel, intake, counters, settings.maxBatchSize(), settings.maxInFlightBatches(),
+    private SyslogBatchSubmitter submitter(SyslogBatchSubmitter.Feed feed, EventIntake batchesTo, SyslogSettings settings,
+                                           Duration giveUpAfter) {
+        return new SyslogBatchSubmitter(feed, batchesTo, counters, settings.maxBatchSize(), settings.maxInFlightBatches(),
                 giveUpAfter);
     }
 }
