@@ -62,7 +62,6 @@ public final class SyslogServer implements AutoCloseable {
      * as during a garbage collection pause, so an operator who raises rmem_max gets more of it without
      * a setting of ours.
      */
-    private static final int UDP_RECEIVE_BUFFER = 32 * 1024 * 1024;
     private static final int UDP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
     private static final int DATAGRAMS_PER_READ = 16;
     private static final int UDP_READS_PER_WAKEUP = 64;
@@ -150,6 +149,15 @@ public final class SyslogServer implements AutoCloseable {
     /** The bound UDP port, or -1 when UDP is off or the server is not started. */
     public int udpPort() {
         return port(udp);
+    }
+
+    /**
+     * The receive buffer the kernel granted each UDP socket, in bytes (Linux reports twice what it
+     * grants the data, the rest being its own bookkeeping), or -1 when UDP is off or not started.
+     */
+    public int udpReceiveBufferBytes() {
+        Channel channel = udp;
+        return channel == null ? -1 : ((DatagramChannel) channel).config().getReceiveBufferSize();
     }
 
     /** The bound TCP port, or -1 when TCP is off or the server is not started. */
@@ -263,7 +271,7 @@ public final class SyslogServer implements AutoCloseable {
         int datagramSize = SyslogUdpHandler.receiveBufferSize(settings.maxFrameLength());
         boolean native_ = Epoll.isAvailable();
         Bootstrap bootstrap = new Bootstrap()
-                .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
+                .option(ChannelOption.SO_RCVBUF, settings.udpReceiveBufferBytes())
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
@@ -297,8 +305,9 @@ public final class SyslogServer implements AutoCloseable {
         int granted = ((DatagramChannel) bound.get(0)).config().getReceiveBufferSize();
         log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each{}, queue {} MiB", sockets,
                 native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
-                granted < UDP_RECEIVE_BUFFER ? " (the kernel's net.core.rmem_max caps it below the "
-                        + UDP_RECEIVE_BUFFER / (1024 * 1024) + " MiB asked for; raise it to absorb longer pauses)" : "",
+                granted < settings.udpReceiveBufferBytes() ? " (the kernel's net.core.rmem_max caps it below the "
+                        + settings.udpReceiveBufferBytes() / 1024 + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; raise it to "
+                        + "absorb longer pauses)" : "",
                 settings.udpQueueBytes() / (1024 * 1024));
         return bound;
     }

@@ -29,11 +29,15 @@ import java.time.ZoneId;
  * @param udpQueueBytes      the memory UDP datagrams may take while they wait to be parsed and
  *                           journaled (a burst waits there instead of in the kernel's buffer);
  *                           beyond it datagrams are dropped and counted as rejected
+ * @param udpReceiveBufferBytes the kernel receive buffer asked for each UDP socket (SO_RCVBUF): what
+ *                           absorbs datagrams while the receive threads are not running (a pause,
+ *                           another process on the core); Linux grants at most twice
+ *                           {@code net.core.rmem_max}
  */
 public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int tlsPort, int relpPort,
                              SyslogTlsSettings tls, boolean relpTls, int maxFrameLength, int maxBatchSize,
                              int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone,
-                             long udpQueueBytes) {
+                             long udpQueueBytes, int udpReceiveBufferBytes) {
 
     public static final int DEFAULT_PORT = 5514;
     /** RFC 5425's port is 6514; Vigil uses it as is (it is above 1024). */
@@ -48,6 +52,10 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
     public static final long DEFAULT_UDP_QUEUE_BYTES = 64L * 1024 * 1024;
     public static final long MIN_UDP_QUEUE_BYTES = 1024L * 1024;
     public static final long MAX_UDP_QUEUE_BYTES = 2048L * 1024 * 1024;
+    /** Asked for by default; kernels cap it (Debian: 208 KiB unless net.core.rmem_max is raised). */
+    public static final int DEFAULT_UDP_RECEIVE_BUFFER_BYTES = 32 * 1024 * 1024;
+    public static final int MIN_UDP_RECEIVE_BUFFER_BYTES = 64 * 1024;
+    public static final int MAX_UDP_RECEIVE_BUFFER_BYTES = 1024 * 1024 * 1024;
 
     public SyslogSettings {
         requirePort(udpPort, "udp");
@@ -65,6 +73,10 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
         if (udpQueueBytes < MIN_UDP_QUEUE_BYTES || udpQueueBytes > MAX_UDP_QUEUE_BYTES) {
             throw new IllegalArgumentException("syslog UDP queue must be 1MB to 2GB, got " + udpQueueBytes + " bytes");
         }
+        if (udpReceiveBufferBytes < MIN_UDP_RECEIVE_BUFFER_BYTES || udpReceiveBufferBytes > MAX_UDP_RECEIVE_BUFFER_BYTES) {
+            throw new IllegalArgumentException("syslog UDP receive buffer must be 64KB to 1GB, got " + udpReceiveBufferBytes
+                    + " bytes");
+        }
         if (maxBatchSize < 1 || maxInFlightBatches < 1) {
             throw new IllegalArgumentException("syslog batch size and in-flight batches must be at least 1, got "
                     + maxBatchSize + " and " + maxInFlightBatches);
@@ -74,37 +86,45 @@ public record SyslogSettings(String bindAddress, int udpPort, int tcpPort, int t
     /** Defaults for everything but the addresses; TLS and RELP off. */
     public SyslogSettings(String bindAddress, int udpPort, int tcpPort) {
         this(bindAddress, udpPort, tcpPort, -1, -1, null, false, DEFAULT_MAX_FRAME_LENGTH, 1_000, 8,
-                Duration.ofMillis(500), ZoneId.systemDefault(), DEFAULT_UDP_QUEUE_BYTES);
+                Duration.ofMillis(500), ZoneId.systemDefault(), DEFAULT_UDP_QUEUE_BYTES,
+                DEFAULT_UDP_RECEIVE_BUFFER_BYTES);
     }
 
     /** Plain UDP and TCP with the given batching, TLS and RELP off. */
     public SyslogSettings(String bindAddress, int udpPort, int tcpPort, int maxFrameLength, int maxBatchSize,
                           int maxInFlightBatches, Duration udpRetryFor, ZoneId rfc3164Zone) {
         this(bindAddress, udpPort, tcpPort, -1, -1, null, false, maxFrameLength, maxBatchSize, maxInFlightBatches,
-                udpRetryFor, rfc3164Zone, DEFAULT_UDP_QUEUE_BYTES);
+                udpRetryFor, rfc3164Zone, DEFAULT_UDP_QUEUE_BYTES,
+                DEFAULT_UDP_RECEIVE_BUFFER_BYTES);
     }
 
     public SyslogSettings withMaxFrameLength(int length) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, length, maxBatchSize,
-                maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
+                maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes, udpReceiveBufferBytes);
     }
 
     /** @param port -1 turns the TLS listener off */
     public SyslogSettings withTls(int port, SyslogTlsSettings settings) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, port, relpPort, settings, relpTls, maxFrameLength,
-                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes, udpReceiveBufferBytes);
     }
 
     /** @param port -1 turns RELP off; {@code overTls} needs {@link #tls()} */
     public SyslogSettings withRelp(int port, boolean overTls) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, port, tls, overTls, maxFrameLength,
-                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes);
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes, udpReceiveBufferBytes);
     }
 
     /** @param bytes the memory datagrams may take while they wait to be journaled */
     public SyslogSettings withUdpQueue(long bytes) {
         return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, maxFrameLength,
-                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, bytes);
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, bytes, udpReceiveBufferBytes);
+    }
+
+    /** @param bytes the kernel receive buffer to ask for each UDP socket */
+    public SyslogSettings withUdpReceiveBuffer(int bytes) {
+        return new SyslogSettings(bindAddress, udpPort, tcpPort, tlsPort, relpPort, tls, relpTls, maxFrameLength,
+                maxBatchSize, maxInFlightBatches, udpRetryFor, rfc3164Zone, udpQueueBytes, bytes);
     }
 
     private static void requirePort(int port, String name) {

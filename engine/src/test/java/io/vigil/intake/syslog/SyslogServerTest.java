@@ -95,6 +95,24 @@ class SyslogServerTest {
     }
 
     @Test
+    void shouldAskTheKernelForTheConfiguredUdpReceiveBuffer() throws Exception {
+        // Linux grants at most twice what is asked, and asking the default 32 MiB gets at least the
+        // kernel's net.core.rmem_max (208 KiB on a stock kernel, doubled): the two cannot meet.
+        int small = SyslogSettings.MIN_UDP_RECEIVE_BUFFER_BYTES;
+        try (SyslogServer asked = new SyslogServer(new SyslogSettings("127.0.0.1", 0, -1).withUdpReceiveBuffer(small),
+                intake, deadLetters);
+             SyslogServer byDefault = new SyslogServer(new SyslogSettings("127.0.0.1", 0, -1), intake, deadLetters)) {
+            asked.start();
+            byDefault.start();
+
+            assertThat(asked.udpReceiveBufferBytes()).isBetween(small, 2 * small);
+            assertThat(byDefault.udpReceiveBufferBytes()).isGreaterThan(2 * small);
+        }
+        assertThatThrownBy(() -> new SyslogSettings("127.0.0.1", 0, -1).withUdpReceiveBuffer(4096))
+                .hasMessage("syslog UDP receive buffer must be 64KB to 1GB, got 4096 bytes");
+    }
+
+    @Test
     void shouldRefuseAFrameLimitOutsideWhatAnEventMayHold() {
         assertThatThrownBy(() -> new SyslogSettings("0.0.0.0", 5514, 5514).withMaxFrameLength(479))
                 .hasMessage("syslog max frame length must be 480 (RFC 5424) to 2097152 bytes, got 479");

@@ -53,18 +53,23 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
      *                 (rsyslog sends at most 8 KiB by default, syslog-ng 64 KiB)
      * @param udpQueue the memory UDP datagrams may take while they wait to be parsed and journaled;
      *                 beyond it they are dropped and counted as rejected
+     * @param udpBuffer the kernel receive buffer asked for each UDP socket (capped by the kernel's
+     *                 {@code net.core.rmem_max}; the start log says what was granted)
      */
     public record Syslog(@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("5514") int udpPort,
                          @DefaultValue("5514") int tcpPort, @DefaultValue("6514") int tlsPort,
                          @DefaultValue("2514") int relpPort, @DefaultValue("false") boolean relpTls,
                          @DefaultValue Tls tls, @DefaultValue("65KB") DataSize maxFrame,
-                         @DefaultValue("64MB") DataSize udpQueue) {
+                         @DefaultValue("64MB") DataSize udpQueue,
+                         @DefaultValue("32MB") DataSize udpBuffer) {
 
         public Syslog {
             requireBetween(maxFrame, SyslogSettings.MIN_FRAME_LENGTH, EventLimits.MAX_EVENT_BYTES_CEILING,
                     "vigil.syslog.max-frame (VIGIL_SYSLOG_MAXFRAME)");
             requireBetween(udpQueue, SyslogSettings.MIN_UDP_QUEUE_BYTES, SyslogSettings.MAX_UDP_QUEUE_BYTES,
                     "vigil.syslog.udp-queue (VIGIL_SYSLOG_UDPQUEUE)");
+            requireBetween(udpBuffer, SyslogSettings.MIN_UDP_RECEIVE_BUFFER_BYTES, SyslogSettings.MAX_UDP_RECEIVE_BUFFER_BYTES,
+                    "vigil.syslog.udp-buffer (VIGIL_SYSLOG_UDPBUFFER)");
         }
 
         public int maxFrameBytes() {
@@ -77,7 +82,8 @@ public record VigilProperties(@DefaultValue Db db, @DefaultValue Admin admin, @D
                     .withTls(tlsPort, tls.settings())
                     .withRelp(relpPort, relpTls)
                     .withMaxFrameLength(maxFrameBytes())
-                    .withUdpQueue(udpQueue.toBytes());
+                    .withUdpQueue(udpQueue.toBytes())
+                    .withUdpReceiveBuffer((int) udpBuffer.toBytes());
         }
     }
 

@@ -60,7 +60,7 @@ class EventIntakeAnswersTest {
         VigilProperties properties = new VigilProperties(new VigilProperties.Db(null, "root", null, Path.of("data")),
                 new VigilProperties.Admin(null, Path.of("data")), new VigilProperties.Syslog("0.0.0.0", 0, 0, -1, -1, false,
                         new VigilProperties.Tls(null, null, null, null, null, Path.of("data/tls")), DataSize.ofKilobytes(65),
-                        DataSize.ofMegabytes(64)),
+                        DataSize.ofMegabytes(64), DataSize.ofMegabytes(32)),
                 new VigilProperties.Escalation(Duration.ofMinutes(15), Duration.ofDays(1)), new VigilProperties.Engine(100, 5_000, Duration.ofSeconds(30),
                         Duration.ofMillis(5)),
                 new VigilProperties.Intake(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), Duration.ofMillis(200)),

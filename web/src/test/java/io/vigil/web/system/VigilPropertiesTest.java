@@ -37,6 +37,7 @@ class VigilPropertiesTest {
         assertThat(properties.intake().maxEventBytes()).isEqualTo(1_048_576);
         assertThat(properties.syslog().maxFrameBytes()).isEqualTo(66_560);
         assertThat(properties.syslog().settings().udpQueueBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(properties.syslog().settings().udpReceiveBufferBytes()).isEqualTo(32 * 1024 * 1024);
     }
 
     @Test
@@ -54,6 +55,15 @@ class VigilPropertiesTest {
         assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_SYSLOG_UDPQUEUE", "100KB"))))
                 .rootCause().hasMessage("vigil.syslog.udp-queue (VIGIL_SYSLOG_UDPQUEUE) must be 1048576 to 2147483648 bytes, "
                         + "got 102400");
+    }
+
+    @Test
+    void shouldBindTheUdpReceiveBufferFromTheEnvironmentAndRefuseOneOutOfBoundsNamingTheVariable() {
+        assertThat(bind(environment(Map.of("VIGIL_SYSLOG_UDPBUFFER", "256KB"))).syslog().settings().udpReceiveBufferBytes())
+                .isEqualTo(256 * 1024);
+        assertThatThrownBy(() -> bind(environment(Map.of("VIGIL_SYSLOG_UDPBUFFER", "2GB"))))
+                .rootCause().hasMessage("vigil.syslog.udp-buffer (VIGIL_SYSLOG_UDPBUFFER) must be 65536 to 1073741824 bytes, "
+                        + "got 2147483648");
     }
 
     @Test
