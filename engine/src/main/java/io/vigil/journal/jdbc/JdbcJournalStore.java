@@ -27,6 +27,11 @@ import java.util.Optional;
  * The journal in MariaDB's {@code event_journal}. A batch is one JDBC batch in one transaction;
  * with the driver's default {@code useBulkStmtsForInserts=true} it travels as a single bulk
  * command, the fastest durable insert path measured here (see STACK.md).
+ *
+ * <p>Appends may use connections of their own that stay in manual-commit mode: a connection taken
+ * from an ordinary pool (auto-commit on) costs two more statements per transaction, {@code set
+ * autocommit=0} before it and {@code =1} after it, each a round trip that a single-event request
+ * waits for (about a third of an uncontended commit on loopback; see BENCHMARKS.md).
  */
 public final class JdbcJournalStore implements JournalStore {
 
@@ -53,11 +58,24 @@ public final class JdbcJournalStore implements JournalStore {
     };
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate appends;
     private final TransactionTemplate transaction;
 
+    /** Reads, appends and the keys' clean-up on one pool. */
     public JdbcJournalStore(DataSource dataSource) {
+        this(dataSource, dataSource);
+    }
+
+    /**
+     * @param dataSource  reads and the keys' clean-up
+     * @param appendPool  appends only, each in a transaction of its own; best a pool whose
+     *                    connections stay in manual-commit mode (auto-commit off), so that a
+     *                    transaction costs no statements but its own
+     */
+    public JdbcJournalStore(DataSource dataSource, DataSource appendPool) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.appends = new JdbcTemplate(appendPool);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(appendPool));
     }
 
     @Override
@@ -72,9 +90,9 @@ public final class JdbcJournalStore implements JournalStore {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            JdbcBatches.insert(jdbc, INSERT, entries, JdbcJournalStore::estimatedChars, JdbcJournalStore::bind);
+            JdbcBatches.insert(appends, INSERT, entries, JdbcJournalStore::estimatedChars, JdbcJournalStore::bind);
             if (!keyedRequests.isEmpty()) {
-                jdbc.batchUpdate(INSERT_KEYED, keyedRequests, keyedRequests.size(), (ps, request) -> {
+                appends.batchUpdate(INSERT_KEYED, keyedRequests, keyedRequests.size(), (ps, request) -> {
                     ps.setString(1, request.idempotencyKey());
                     ps.setString(2, request.bodySha256());
                     ps.setLong(3, request.firstId());

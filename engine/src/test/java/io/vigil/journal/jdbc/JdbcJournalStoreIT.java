@@ -1,6 +1,9 @@
 package io.vigil.journal.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.vigil.journal.JournalEntry;
+import io.vigil.journal.KeyedRequest;
 import io.vigil.model.Event;
 import io.vigil.model.EventDraft;
 import io.vigil.model.Severity;
@@ -12,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +83,43 @@ class JdbcJournalStoreIT {
         assertThat(event.getId()).isEqualTo(9);
         assertThat(event.getOccurredAt()).isEqualTo(RECEIVED.toEpochMilli());
         assertThat(event.getResource()).isEqualTo("host-9");
+    }
+
+    @Test
+    void shouldAppendThroughAManualCommitPoolWithoutSwitchingAutoCommitAndStoreNothingOfAFailedBatch() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(db.jdbcUrl());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(1);
+        config.setAutoCommit(false);
+        try (HikariDataSource appendPool = new HikariDataSource(config)) {
+            JdbcJournalStore split = new JdbcJournalStore(db.dataSource(), appendPool);
+            long setStatementsBefore = setStatements(appendPool);
+
+            split.append(List.of(entry(1), entry(2)));
+            split.append(List.of(entry(3)), List.of(new KeyedRequest("key-1", "sha", 3, 1, RECEIVED)));
+            assertThatThrownBy(() -> split.append(List.of(entry(4), entry(3)))).isInstanceOf(DuplicateKeyException.class);
+            split.append(List.of(entry(4)));
+
+            // Committed and visible to the other pool; the failed batch left nothing, and its
+            // connection came back usable.
+            assertThat(store.read(0, 10, 10)).extracting(JournalEntry::id).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.findKeyedRequest("key-1")).isPresent();
+            // An auto-commit pool would have sent "set autocommit" twice per transaction.
+            assertThat(setStatements(appendPool)).isEqualTo(setStatementsBefore);
+        }
+    }
+
+    /** SET statements run so far in the session of the pool's only connection. */
+    private static long setStatements(DataSource pool) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW SESSION STATUS LIKE 'Com_set_option'")) {
+            rs.next();
+            long count = rs.getLong(2);
+            connection.rollback();
+            return count;
+        }
     }
 
     @Test

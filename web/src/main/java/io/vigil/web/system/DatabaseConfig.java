@@ -20,12 +20,17 @@ class DatabaseConfig {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseServer server) {
+        return new HikariDataSource(poolConfig("vigil", server, 16));
+    }
+
+    /** A pool of {@code size} connections on the server, with the bounded waits every pool here has. */
+    static HikariConfig poolConfig(String name, DatabaseServer server, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("vigil");
+        config.setPoolName(name);
         config.setJdbcUrl(server.url());
         config.setUsername(server.user());
         config.setPassword(server.password());
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(size);
         // Bounded waits, so a database that is down or frozen turns into a clear answer (503, Retry-After)
         // within seconds instead of holding requests and the pipeline's writers for ever: a connection
         // from the pool within 5 s, a new connection within 5 s, an answer to a statement within 30 s
@@ -33,6 +38,6 @@ class DatabaseConfig {
         config.setConnectionTimeout(POOL_WAIT_MILLIS);
         config.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_MILLIS);
         config.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT_MILLIS);
-        return new HikariDataSource(config);
+        return config;
     }
 }

@@ -48,8 +48,8 @@ class EngineConfig {
 
     @Bean
     @DependsOnDatabaseInitialization
-    JdbcJournalStore journalStore(DataSource dataSource) {
-        return new JdbcJournalStore(dataSource);
+    JdbcJournalStore journalStore(DataSource dataSource, JournalPool appendPool) {
+        return new JdbcJournalStore(dataSource, appendPool.dataSource());
     }
 
     @Bean
