@@ -74,6 +74,7 @@ public final class EngineSession implements AutoCloseable {
     private Supplier<RuleSet> storedPreviousRuleSet = () -> null;
     private long lastEventId;
     private final RunawayGuard guard;
+    private final EventRetirement retirement;
     private final long fireBudgetNanos;
 
     private EngineSession(RuleSet ruleSet, KieContainer container, KieSession kieSession, SessionSetup setup,
@@ -86,6 +87,7 @@ public final class EngineSession implements AutoCloseable {
         this.clock = kieSession.getSessionClock();
         this.fireBudgetNanos = setup.fireBudget().toNanos();
         this.guard = new RunawayGuard(kieSession);
+        this.retirement = new EventRetirement(kieSession);
         this.recorder = new FiringRecorder(ruleSet.version(), clock::getCurrentTime, lastIds.firing());
         this.outcomes = new Outcomes(outcome -> {
             if (outcome instanceof Outcome.EventClassified classified) {
@@ -205,6 +207,7 @@ public final class EngineSession implements AutoCloseable {
     public String switchTo(RuleSet next) {
         String previous = ruleSet.version();
         next.moveHere(container);
+        retirement.ruleSetChanged();
         kieSession.fireAllRules(match -> false);
         previousRuleSet = ruleSet;
         storedPreviousRuleSet = () -> null;
@@ -289,6 +292,16 @@ public final class EngineSession implements AutoCloseable {
         int limit = (int) Math.min(Integer.MAX_VALUE, Math.max(100_000L, insertedSinceFire * 100L));
         insertedSinceFire = 0;
         guard.arm(fireBudgetNanos);
+        int fired = fireWithin(limit);
+        // The events' rules have fired: take them out (see EventRetirement), and let what reacts to
+        // their going fire too. A rule that inserts events as others go ends at the budget.
+        while (retirement.retire()) {
+            fired += fireWithin(limit);
+        }
+        return fired;
+    }
+
+    private int fireWithin(int limit) {
         int fired = kieSession.fireAllRules(limit);
         if (fired >= limit) {
             throw guard.runaway("fired " + fired + " times");

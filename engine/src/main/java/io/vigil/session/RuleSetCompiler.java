@@ -1,5 +1,6 @@
 package io.vigil.session;
 
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -26,6 +27,7 @@ final class RuleSetCompiler {
 
     static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String KBASE = "vigil";
     /** One default STREAM knowledge base holding every package; sessions are made from it by the engine. */
     private static final String KMODULE = """
             <kmodule xmlns="http://www.drools.org/xsd/kmodule">
@@ -59,6 +61,11 @@ final class RuleSetCompiler {
         List<RuleSetCompileException.Problem> errors = CompilerMessages.problems(messages, Message.Level.ERROR, sources);
         if (!errors.isEmpty()) {
             throw new RuleSetCompileException(errors);
+        }
+        List<RuleSetCompileException.Problem> unbounded = EventRetirement.eventsKeptForEver(
+                ((InternalKieModule) builder.getKieModule()).getKnowledgePackagesForKieBase(KBASE));
+        if (!unbounded.isEmpty()) {
+            throw new RuleSetCompileException(unbounded);
         }
         return new Compiled(releaseId, builder.getKieModule(),
                 CompilerMessages.problems(messages, Message.Level.WARNING, sources));

@@ -35,4 +35,9 @@ class ClasspathRuleSetTest {
                 "rules/services/sla-alerts.drl");
         assertThat(ruleSet.version()).isEqualTo(RuleSet.of(ruleSet.sources()).version());
     }
+
+    @Test
+    void shouldGiveEventsNoLifeOfTheirOwnSoTheEngineTakesEachOutOnceItsRulesFired() {
+        assertThat(EventRetirement.retiredByEngine(TestSession.ruleSet().newContainer().getKieBase())).isTrue();
+    }
 }
