@@ -7,7 +7,9 @@ import io.vigil.web.testing.Eventually;
 import io.vigil.web.testing.ServerTestSupport;
 import io.vigil.web.testing.TestServer;
 import io.vigil.intake.syslog.SyslogServer;
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.OutputStream;
@@ -99,6 +101,13 @@ class MetricsIT extends ServerTestSupport {
         assertThat(value(after, "vigil_syslog_udp_queue_bytes")).isNotNegative();
         assertThat(value(after, "vigil_intake_events_total{result=\"accepted\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
         assertThat(value(after, "vigil_intake_requests_total{result=\"invalid\",transport=\"rest\"}")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** Drools asks isTraceEnabled() in its innermost loops: nothing may stand in front of that check. */
+    @Test
+    void shouldLeaveLogbackWithoutTurboFiltersSoLevelChecksStayCheap() {
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
+        assertThat(api.get(METRICS, token(Role.AUDITOR)).body()).doesNotContain("logback_events");
     }
 
     @Test
