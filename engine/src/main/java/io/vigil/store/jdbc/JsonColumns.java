@@ -22,9 +22,26 @@ public final class JsonColumns {
     private JsonColumns() {
     }
 
-    /** Null for no attributes: most events have none, and NULL costs nothing to store. */
+    /**
+     * Null for no attributes: most events have none, and NULL costs nothing to store. Written by
+     * hand, in the map's order: it runs for every journaled event (a syslog line has at least its
+     * facility), and Jackson's generic map serializer took a quarter of the journal writer's time.
+     */
     public static String attributes(Map<String, String> attributes) {
-        return attributes.isEmpty() ? null : JSON.writeValueAsString(attributes);
+        if (attributes.isEmpty()) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder(16 + 32 * attributes.size()).append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, attribute.getKey()).append(':');
+            string(json, attribute.getValue());
+        }
+        return json.append('}').toString();
     }
 
     public static Map<String, String> attributes(String json) {

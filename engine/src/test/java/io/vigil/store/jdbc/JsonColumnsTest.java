@@ -4,7 +4,9 @@ import io.vigil.audit.FactRef;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +32,21 @@ class JsonColumnsTest {
 
         assertThat(JsonColumns.facts(facts)).isEqualTo(JsonMapper.builder().build().writeValueAsString(facts));
         assertThat(JsonColumns.facts(List.of())).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldWriteAttributesAsAJsonObjectThatReadsBackExactlyAndAsAGenericSerializerWouldForPlainText() {
+        Map<String, String> odd = new LinkedHashMap<>();
+        odd.put("facility", "auth");
+        odd.put("sd.origin@0.ip", "10.0.0.7");
+        odd.put("quote\"key", "tab\there, line\nbreak, bell\u0007, nul\u0000, ünï ✓ 🚀, back\\slash");
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("facility", "daemon");
+        plain.put("pid", "812");
+
+        assertThat(JsonColumns.attributes(JsonColumns.attributes(odd))).isEqualTo(odd);
+        assertThat(JsonColumns.attributes(plain)).isEqualTo(JsonMapper.builder().build().writeValueAsString(plain))
+                .isEqualTo("{\"facility\":\"daemon\",\"pid\":\"812\"}");
+        assertThat(JsonColumns.attributes(Map.of())).isNull();
     }
 }
