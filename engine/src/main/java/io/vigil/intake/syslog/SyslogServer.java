@@ -56,12 +56,6 @@ public final class SyslogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogServer.class);
     private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
-    /**
-     * What each UDP socket asks the kernel for. Linux caps it at net.core.rmem_max (4 MiB on Debian 12,
-     * granted doubled for its bookkeeping): the buffer holds datagrams while no receive thread runs,
-     * as during a garbage collection pause, so an operator who raises rmem_max gets more of it without
-     * a setting of ours.
-     */
     private static final int UDP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
     private static final int DATAGRAMS_PER_READ = 16;
     private static final int UDP_READS_PER_WAKEUP = 64;
@@ -303,11 +297,14 @@ public final class SyslogServer implements AutoCloseable {
             bound.add(channel);
         }
         int granted = ((DatagramChannel) bound.get(0)).config().getReceiveBufferSize();
-        log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each{}, queue {} MiB", sockets,
-                native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
-                granted < settings.udpReceiveBufferBytes() ? " (the kernel's net.core.rmem_max caps it below the "
-                        + settings.udpReceiveBufferBytes() / 1024 + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; raise it to "
-                        + "absorb longer pauses)" : "",
+        int asked = settings.udpReceiveBufferBytes();
+        // Linux grants min(asked, net.core.rmem_max) and reports twice that (its bookkeeping counted).
+        boolean capped = native_ ? granted < 2L * asked : granted < asked;
+        log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each as the kernel counts it{}, queue {} MiB",
+                sockets, native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
+                capped ? " (the kernel's net.core.rmem_max caps it below the " + asked / 1024
+                        + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; raise it to absorb longer pauses)"
+                        : " (" + asked / 1024 + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; Linux counts its bookkeeping too)",
                 settings.udpQueueBytes() / (1024 * 1024));
         return bound;
     }
