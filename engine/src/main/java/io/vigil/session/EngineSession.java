@@ -231,8 +231,9 @@ public final class EngineSession implements AutoCloseable {
 
     /**
      * Recovery's quiet re-run of events whose outcomes are stored already: inserts, fires, and
-     * deletes them again. Recovery keeps the clock still (moving it could run a timer whose
-     * outcome would be lost), so the events would not expire on their own.
+     * deletes them again. {@link #fire()} already takes them out unless the rule set gives events
+     * an expiry; then they are deleted here, because recovery keeps the clock still (moving it could
+     * run a timer whose outcome would be lost) and they would not expire on their own.
      *
      * @return whether a process step happened, which should not (it would have been snapshotted)
      */
