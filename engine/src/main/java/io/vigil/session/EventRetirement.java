@@ -69,14 +69,7 @@ final class EventRetirement extends DefaultRuleRuntimeEventListener {
                 }
             }
         }
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
-                if (relatesInTime(((RuleImpl) rule).getLhs(), Collections.newSetFromMap(new IdentityHashMap<>()))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return rulesRelatingInTime(kieBase.getKiePackages()).isEmpty();
     }
 
     /**
@@ -94,20 +87,29 @@ final class EventRetirement extends DefaultRuleRuntimeEventListener {
                 }
             }
         }
+        for (RuleImpl rule : rulesRelatingInTime(packages)) {
+            String path = rule.getResource() == null ? null : rule.getResource().getSourcePath();
+            problems.add(new RuleSetCompileException.Problem(
+                    path == null ? null : path.replaceFirst("^" + RuleSetCompiler.RESOURCES, ""), 0, 0,
+                    "rule \"" + rule.getName() + "\" relates facts in time (a window, or after, before, …), so events"
+                            + " must last: declare Event with @expires( … ) as long as the longest span the rules"
+                            + " look over; without it every event would stay in the session for ever"));
+        }
+        return problems;
+    }
+
+    /** The rules with a temporal constraint or a window over events somewhere in their conditions. */
+    private static List<RuleImpl> rulesRelatingInTime(Collection<KiePackage> packages) {
+        List<RuleImpl> rules = new ArrayList<>();
         for (KiePackage kiePackage : packages) {
             for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
                 RuleImpl impl = (RuleImpl) rule;
                 if (relatesInTime(impl.getLhs(), Collections.newSetFromMap(new IdentityHashMap<>()))) {
-                    String path = impl.getResource() == null ? null : impl.getResource().getSourcePath();
-                    problems.add(new RuleSetCompileException.Problem(
-                            path == null ? null : path.replaceFirst("^" + RuleSetCompiler.RESOURCES, ""), 0, 0,
-                            "rule \"" + rule.getName() + "\" relates facts in time (a window, or after, before, …), so events"
-                                    + " must last: declare Event with @expires( … ) as long as the longest span the rules"
-                                    + " look over; without it every event would stay in the session for ever"));
+                    rules.add(impl);
                 }
             }
         }
-        return problems;
+        return rules;
     }
 
     /** Whether a condition, or one nested in it, has a temporal constraint or a window over events. */
@@ -142,10 +144,6 @@ final class EventRetirement extends DefaultRuleRuntimeEventListener {
     /** After the rule set changed in place: it may give events a life now, or no longer. */
     void ruleSetChanged() {
         byEngine = retiredByEngine(session.getKieBase());
-    }
-
-    boolean byEngine() {
-        return byEngine;
     }
 
     @Override
