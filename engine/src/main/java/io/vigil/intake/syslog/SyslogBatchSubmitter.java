@@ -104,6 +104,9 @@ final class SyslogBatchSubmitter {
      *                    (RELP acknowledges then); never run for a draft that is dropped
      */
     void add(EventDraft draft, Runnable onCommitted) {
+        // Pending as soon as it is collected, not at the flush: a reader of the counters never sees an
+        // event that is in no counter (a drain waiting for pending() + queued() to reach 0 relies on it).
+        counters.parsed();
         collecting.add(draft);
         collectingCallbacks.add(onCommitted);
         if (collecting.size() >= maxBatchSize) {
@@ -116,7 +119,6 @@ final class SyslogBatchSubmitter {
         if (collecting.isEmpty()) {
             return;
         }
-        counters.submitted(collecting.size());
         waiting.add(new Batch(collecting, collectingCallbacks));
         collecting = new ArrayList<>();
         collectingCallbacks = new ArrayList<>();

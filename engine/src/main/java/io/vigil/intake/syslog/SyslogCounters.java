@@ -119,8 +119,9 @@ public final class SyslogCounters {
         connectionsClosed.incrementAndGet();
     }
 
-    void submitted(int events) {
-        pending.addAndGet(events);
+    /** A parsed event handed to the batch submitter: pending from here until it is committed or rejected. */
+    void parsed() {
+        pending.incrementAndGet();
     }
 
     void accepted(int events) {

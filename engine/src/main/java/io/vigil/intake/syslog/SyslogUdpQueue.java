@@ -158,8 +158,9 @@ final class SyslogUdpQueue implements SyslogBatchSubmitter.Feed {
         Datagram datagram;
         while (reading && taken < datagramsPerDrain && (datagram = datagrams.poll()) != null) {
             queuedBytes.addAndGet(-datagram.cost());
-            counters.dequeued();
             process(datagram);
+            // Only once it is pending or dead-lettered, so that it is never in neither count.
+            counters.dequeued();
             taken++;
         }
         submitter.flush();

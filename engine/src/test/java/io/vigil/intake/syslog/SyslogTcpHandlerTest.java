@@ -43,6 +43,21 @@ class SyslogTcpHandlerTest {
     }
 
     @Test
+    void shouldCountAFrameAsPendingFromTheMomentItIsParsedNotOnlyOnceItsBatchIsSubmitted() {
+        EmbeddedChannel connection = channels.tcp(settings(1_000, 8));
+
+        // A read without its read-complete yet: the frames are parsed and collected, not submitted.
+        connection.pipeline().fireChannelRead(Unpooled.copiedBuffer(line("one") + line("two"), StandardCharsets.ISO_8859_1));
+        assertThat(intake.submissions()).isEmpty();
+        assertThat(counters.pending()).as("a drain waiting for pending() to reach 0 must see them").isEqualTo(2);
+
+        connection.pipeline().fireChannelReadComplete();
+        assertThat(intake.committed()).extracting(EventDraft::message).containsExactly("one", "two");
+        assertThat(counters.pending()).isZero();
+        assertThat(counters.accepted()).isEqualTo(2);
+    }
+
+    @Test
     void shouldSplitALongBurstIntoBatchesOfTheMaximumSize() {
         EmbeddedChannel connection = channels.tcp(settings(2, 8));
 
