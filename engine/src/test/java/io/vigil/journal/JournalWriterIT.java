@@ -74,7 +74,7 @@ class JournalWriterIT {
                 assertThat(jdbc.queryForList("SELECT resource FROM event_journal WHERE id BETWEEN ? AND ?", String.class,
                         mine.get(0), mine.get(mine.size() - 1))).containsOnly("host-" + i);
             }
-            assertThat(deliveredIds(inbox)).containsExactlyElementsOf(ids.stream().sorted().toList());
+            assertThat(deliveredIds(inbox, ids.size())).containsExactlyElementsOf(ids.stream().sorted().toList());
         }
     }
 
@@ -172,11 +172,18 @@ class JournalWriterIT {
         return IntStream.range(0, submissions).map(n -> n % 3 + 1).sum();
     }
 
-    private static List<Long> deliveredIds(EngineInbox inbox) throws InterruptedException {
+    /**
+     * The ids handed to the engine, drained until {@code expected} came or 10 s passed: the writer
+     * completes a commit's submissions just before it hands the commit's events over.
+     */
+    private static List<Long> deliveredIds(EngineInbox inbox, int expected) throws InterruptedException {
         List<Long> ids = new ArrayList<>();
-        for (Object item : inbox.drain(100_000, 1_000)) {
-            for (Object event : (List<?>) item) {
-                ids.add(((Event) event).getId());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ids.size() < expected && System.nanoTime() - deadline < 0) {
+            for (Object item : inbox.drain(100_000, 1_000)) {
+                for (Object event : (List<?>) item) {
+                    ids.add(((Event) event).getId());
+                }
             }
         }
         return ids;

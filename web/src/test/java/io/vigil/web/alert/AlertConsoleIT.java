@@ -217,13 +217,33 @@ class AlertConsoleIT extends ServerTestSupport {
     @Test
     void shouldTellAPageThatMissedChangesToReload() {
         reports.alertId(key(reports, "reload-host"));
+        // The feed counts a batch just after its commit, so the alert can be visible a moment before
+        // the count moves: wait until the pages' count is past 0 and holds still.
+        long current = Eventually.await("the alert feed's count past 0 and settled", Duration.ofSeconds(10), () -> {
+            long before = seenOnAlertsPage();
+            sleep(Duration.ofMillis(600));
+            return before > 0 && seenOnAlertsPage() == before ? Optional.of(before) : Optional.empty();
+        });
 
         assertThat(admin.awaitStreamData("/console/alerts/stream?seen=0", "reload", d -> true, () -> { },
                 Duration.ofSeconds(5))).isEqualTo("reload\n");
-        String current = Pattern.compile("seen=(\\d+)").matcher(admin.get("/console/alerts").body()).results()
-                .findFirst().orElseThrow().group(1);
         assertThat(admin.awaitStreamData("/console/alerts/stream?seen=" + current, "reload", d -> true, () -> { },
                 Duration.ofSeconds(2))).as("nothing changed since the page was read").isNull();
+    }
+
+    /** The feed's count the alert page hands its stream as {@code seen}. */
+    private long seenOnAlertsPage() {
+        return Long.parseLong(Pattern.compile("seen=(\\d+)").matcher(admin.get("/console/alerts").body()).results()
+                .findFirst().orElseThrow().group(1));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Reports a CRITICAL problem for {@code resource}; answers the key of its alert. */

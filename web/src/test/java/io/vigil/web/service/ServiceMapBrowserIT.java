@@ -38,6 +38,10 @@ class ServiceMapBrowserIT extends BrowserTestSupport {
         Eventually.await("service database CRITICAL", Duration.ofSeconds(20), () -> Optional.of(
                 api.get("/api/v1/services/database", TestServer.ADMIN).json().get("service").get("status").asString())
                 .filter("CRITICAL"::equals));
+        // web01's event may have been a turn of the engine of its own, stored after db01's.
+        Eventually.await("agent web01 in service webapp NORMAL", Duration.ofSeconds(20), () -> Optional.of(
+                api.get("/api/v1/services/webapp", TestServer.ADMIN).json().get("elements").get(1).get("status").asString(""))
+                .filter("NORMAL"::equals));
 
         browser.logIn("admin", TestServer.ADMIN_PASSWORD);
         browser.open("/console/service-map");
