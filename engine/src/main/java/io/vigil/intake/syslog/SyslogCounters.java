@@ -72,7 +72,10 @@ public final class SyslogCounters {
         return pending.get();
     }
 
-    /** UDP datagrams received and waiting in the receive queue to be parsed (not yet in {@link #pending()}). */
+    /**
+     * UDP datagrams received and not yet parsed, in the receive queue or being parsed (a datagram is
+     * counted here until it is in {@link #pending()} or {@link #deadLettered()}).
+     */
     public long queued() {
         return queued.get();
     }

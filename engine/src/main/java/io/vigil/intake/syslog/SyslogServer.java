@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
@@ -298,13 +299,16 @@ public final class SyslogServer implements AutoCloseable {
         }
         int granted = ((DatagramChannel) bound.get(0)).config().getReceiveBufferSize();
         int asked = settings.udpReceiveBufferBytes();
-        // Linux grants min(asked, net.core.rmem_max) and reports twice that (its bookkeeping counted).
-        boolean capped = native_ ? granted < 2L * asked : granted < asked;
+        // Linux grants min(asked, net.core.rmem_max) and reports twice that (its bookkeeping counted),
+        // with the NIO transport too; other kernels report what they granted.
+        boolean doubled = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean capped = granted < (doubled ? 2L * asked : asked);
         log.info("syslog UDP: {} socket(s) ({}), receive buffer {} KiB each as the kernel counts it{}, queue {} MiB",
                 sockets, native_ ? "epoll, SO_REUSEPORT, recvmmsg" : "NIO", granted / 1024,
                 capped ? " (the kernel's net.core.rmem_max caps it below the " + asked / 1024
                         + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; raise it to absorb longer pauses)"
-                        : " (" + asked / 1024 + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER; Linux counts its bookkeeping too)",
+                        : " (" + asked / 1024 + " KiB asked for by VIGIL_SYSLOG_UDPBUFFER"
+                                + (doubled ? "; Linux counts its bookkeeping too)" : ")"),
                 settings.udpQueueBytes() / (1024 * 1024));
         return bound;
     }

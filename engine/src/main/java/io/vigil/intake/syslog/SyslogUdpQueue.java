@@ -159,7 +159,8 @@ final class SyslogUdpQueue implements SyslogBatchSubmitter.Feed {
         while (reading && taken < datagramsPerDrain && (datagram = datagrams.poll()) != null) {
             queuedBytes.addAndGet(-datagram.cost());
             process(datagram);
-            // Only once it is pending or dead-lettered, so that it is never in neither count.
+            // Only once it is pending or dead-lettered: queued() + pending() never misses a datagram
+            // being parsed (for that moment it is in both).
             counters.dequeued();
             taken++;
         }
